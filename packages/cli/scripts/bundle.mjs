@@ -1,11 +1,13 @@
-// Bundles the CLI into one ESM file so a cold start loads one module instead of hundreds.
-// The AWS SDK stays external and is imported lazily by the commands that talk to Config.
+// Bundles the CLI into dist/bundle/ (one chunk per sub-command) so that a cold start loads a
+// few files instead of hundreds of modules. The AWS SDK stays external: only the commands that
+// talk to Config import it.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: [new URL('../src/main.ts', import.meta.url).pathname],
-  outfile: new URL('../dist/guardts.bundle.mjs', import.meta.url).pathname,
+  entryPoints: { main: new URL('../src/main.ts', import.meta.url).pathname },
+  outdir: new URL('../dist/bundle', import.meta.url).pathname,
   bundle: true,
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node22',

@@ -1,1 +1,3 @@
 export * from './values/value.js';
+export * from './values/query-result.js';
+export type { EvaluationError, EvaluationErrorCode } from './values/evaluation-error.js';
