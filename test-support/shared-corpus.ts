@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -15,7 +15,9 @@ export const sharedDir: string | null = (() => {
 /** `describe` when ../shared exists; otherwise a skipped suite whose name says why. */
 export function describeShared(name: string, body: (shared: string) => void): void {
   if (sharedDir === null) {
-    describe.skip(`${name} [SKIPPED: ../shared corpus not found; set GUARDTS_SHARED_DIR]`, () => {});
+    describe(name, () => {
+      it.skip('SKIPPED: the ../shared corpus is not beside the repository (set GUARDTS_SHARED_DIR to run this suite)', () => {});
+    });
     return;
   }
   const dir = sharedDir;
