@@ -2,6 +2,10 @@
 export const EXIT_OK = 0;
 /** The argument parser rejected the command line (unknown flag, missing value, conflicting flags). */
 export const EXIT_USAGE = 2;
+/** `rulegen`: the template cannot be used (not YAML/JSON, no `Resources` map) or the output not written; cfn-guard exits 1 too. */
+export const EXIT_RULEGEN_FAILED = 1;
+/** `lint`: more warnings than `--max-warnings` allows (by default: any warning). */
+export const EXIT_LINT_WARNINGS = 3;
 /** `validate`: a rules file failed to parse. */
 export const EXIT_RULE_PARSE_ERROR = 5;
 /** `test`: at least one expectation was not met. */

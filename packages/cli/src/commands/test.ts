@@ -1,7 +1,11 @@
-// Placeholder until the command lands; it says so instead of pretending to work.
-import { EXIT_RUNTIME_ERROR } from '../exit-codes.js';
+// `guardts test`: parses cfn-guard's flags and runs the in-process test command.
+import { evaluatorEngine } from '../engine/evaluator-engine.js';
+import { processIo, type CommandIo } from '../io.js';
+import { parseTestArgs } from '../test-command/parse-test-args.js';
+import { runTest } from '../test-command/run-test.js';
 
-export async function run(_argv: readonly string[]): Promise<number> {
-  process.stderr.write('guardts test: not implemented yet\n');
-  return EXIT_RUNTIME_ERROR;
+export async function run(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+  const parsed = parseTestArgs(argv, io);
+  if (!parsed.ok) return parsed.exitCode;
+  return runTest(parsed.options, { engine: evaluatorEngine(), io });
 }

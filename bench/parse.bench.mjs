@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Parsing speed of @guardts/guard-parser: all Control Tower rule files (237 files, ~1.1 MB)
+// parsed in one warm process, several rounds, median reported; plus the cost of files with
+// syntax errors (error recovery and messages). Needs a build (`pnpm build`) and ../shared.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const shared = process.env.GUARDTS_SHARED_DIR ?? join(root, '..', 'shared');
+const ctDir = join(shared, 'corpus', 'ct-rules', 'cfn-guard');
+const distEntry = join(root, 'packages', 'guard-parser', 'dist', 'index.js');
+const TARGET_MS = 200;
+const ROUNDS = 15;
+
+console.log('## parse: Control Tower rules');
+console.log('');
+if (!existsSync(ctDir)) {
+  console.log(`SKIPPED: ${ctDir} is absent (the ../shared corpus is not beside the repository; set GUARDTS_SHARED_DIR).`);
+  process.exit(0);
+}
+if (!existsSync(distEntry)) {
+  console.log(`FAILED: ${distEntry} is missing; run \`pnpm build\` first.`);
+  process.exit(1);
+}
+
+const { parseRules } = await import(distEntry);
+const files = readdirSync(ctDir, { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.guard'))
+  .map((name) => ({ name, text: readFileSync(join(ctDir, name), 'utf8') }));
+const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
+
+function parseAll(inputs) {
+  let rejected = 0;
+  for (const { name, text } of inputs) if (parseRules(text, { fileName: name }).ast === null) rejected++;
+  return rejected;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function measure(inputs) {
+  parseAll(inputs); // warm-up: JIT and Chevrotain's lazily built lookahead caches
+  const times = [];
+  let rejected = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = performance.now();
+    rejected = parseAll(inputs);
+    times.push(performance.now() - start);
+  }
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), rejected };
+}
+
+const clean = measure(files);
+// Each file with one syntax error near its end: the error path (recovery, messages) must stay cheap.
+const broken = files.map(({ name, text }) => ({ name, text: `${text}\nrule broken {\n  Cfg.Mode Exists\n}\n` }));
+const withErrors = measure(broken);
+
+const verdict = clean.median < TARGET_MS ? 'within' : 'OVER';
+console.log(`| input | files | size | median | min | max | rejected |`);
+console.log(`|---|---|---|---|---|---|---|`);
+console.log(`| Control Tower rules | ${files.length} | ${(bytes / 1024).toFixed(0)} KiB | ${clean.median.toFixed(1)} ms | ${clean.min.toFixed(1)} ms | ${clean.max.toFixed(1)} ms | ${clean.rejected} |`);
+console.log(`| same, one syntax error appended to each | ${broken.length} | ${(bytes / 1024).toFixed(0)} KiB | ${withErrors.median.toFixed(1)} ms | ${withErrors.min.toFixed(1)} ms | ${withErrors.max.toFixed(1)} ms | ${withErrors.rejected} |`);
+console.log('');
+console.log(`${ROUNDS} rounds after one warm-up round. Target: under ${TARGET_MS} ms for the clean set (${verdict} target).`);

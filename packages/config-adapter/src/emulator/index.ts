@@ -1,0 +1,12 @@
+export { startConfigEmulator } from './server.js';
+export type { ConfigEmulator, ConfigEmulatorOptions, EmulatorRule, RequestLogEntry } from './server.js';
+export type { Fault, FaultKind } from './faults.js';
+export type { DocumentShape, ConfigItemProjector } from './document-shape.js';
+export { DOCUMENTED_PROACTIVE_TYPES } from './supported-types.js';
+export { readRuleFiles } from './rules-directory.js';
+export type { RuleFile } from './rules-directory.js';
+export { referenceEngine } from './engines/reference-engine.js';
+export { locateReferenceBinary } from './engines/locate-reference-binary.js';
+export type { GuardEngine, GuardStatus, PolicyOutcome, PolicyVerdict } from './engines/guard-engine.js';
+export { guardtsEngine } from './engines/guardts-engine.js';
+export { defaultProjector } from './default-projector.js';

@@ -1,0 +1,10 @@
+export * from './json.js';
+export * from './mapping-types.js';
+export { configKey } from './config-key.js';
+export { projectToConfigItem, type ConfigItemProjection, type ProjectionOptions } from './project-config-item.js';
+export { typeMapping, type TypeMapping, type MappingSource } from './type-mapping.js';
+export { handProfiles } from './profiles/index.js';
+export { generatedConfigMapping } from './generated/config-mapping.generated.js';
+export { resolveIntrinsics, type Resolution, type UnresolvedValue } from './intrinsics/resolve-intrinsics.js';
+export { templateContext, emptyTemplateContext, PSEUDO_PARAMETERS, type TemplateContext } from './intrinsics/template-context.js';
+export { parseParameterPairs, readParameterFile, type ParameterInput, type ParameterValues } from './intrinsics/parameter-values.js';

@@ -1,0 +1,21 @@
+/**
+ * `compileRules`: parse once, then compile into a form that evaluates any number of documents.
+ */
+import { parseRules, type Diagnostic } from '@guardts/guard-parser';
+import { compileRulesFile } from '../compile/compile-ast.js';
+import type { CompiledRules } from '../compile/ir.js';
+
+export interface CompileOptions {
+  /** Put in every span and diagnostic (usually the path as the user gave it). */
+  readonly fileName: string;
+}
+
+export type CompileResult =
+  | { readonly ok: true; readonly rules: CompiledRules; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+export function compileRules(text: string, options: CompileOptions): CompileResult {
+  const parsed = parseRules(text, { fileName: options.fileName });
+  if (parsed.ast === null) return { ok: false, diagnostics: parsed.diagnostics };
+  return { ok: true, rules: compileRulesFile(parsed.ast, options.fileName, text), diagnostics: parsed.diagnostics };
+}

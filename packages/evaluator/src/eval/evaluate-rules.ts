@@ -1,0 +1,326 @@
+/**
+ * Blocks, conditions and rules (cfn-guard 3.1.1 `eval.rs`): CNF aggregation, query blocks, `when`
+ * blocks, type blocks, parameterized-rule calls, named rules and the rules file.
+ */
+import type { SourceSpan } from '@guardts/guard-parser';
+import type {
+  CompiledBlock,
+  CompiledBlockClause,
+  CompiledConjunctions,
+  CompiledGuardClause,
+  CompiledRule,
+  CompiledRuleCall,
+  CompiledTypeBlock,
+} from '../compile/ir.js';
+import type { CheckedValue, RuleVerdict, Status } from '../report/types.js';
+import { abort, withSpan } from './abort.js';
+import { evaluateAccessClause, evaluateRuleReference } from './clauses.js';
+import { queryText } from '../compile/display.js';
+import { resolveFunction } from './functions-bridge.js';
+import { BlockScope, ParameterScope, ValueScope, type EvalContext, type RootScope } from './scopes.js';
+
+type ClauseEvaluator<T> = (clause: T, context: EvalContext) => Status;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Lines are ANDed, `or` alternatives: PASS as soon as one passes; SKIP never rescues a FAIL. */
+export function evaluateConjunctions<T>(conjunctions: CompiledConjunctions<T>, context: EvalContext, evaluate: ClauseEvaluator<T>): Status {
+  let passes = 0;
+  let fails = 0;
+  const label = 'disjunction';
+  conjunction: for (const disjunction of conjunctions) {
+    let disjunctionFails = 0;
+    const several = disjunction.length > 1;
+    if (several) context.startRecord(label);
+    for (const clause of disjunction) {
+      let status: Status;
+      try {
+        status = evaluate(clause, context);
+      } catch (error) {
+        if (several) {
+          context.endRecord({ kind: 'Disjunction', block: { status: 'FAIL', atLeastOneMatches: true, message: `Disjunction failed due to error ${errorText(error)}, bailing` } });
+        }
+        throw error;
+      }
+      if (status === 'PASS') {
+        passes++;
+        if (several) context.endRecord({ kind: 'Disjunction', block: { status: 'PASS', atLeastOneMatches: true, message: null } });
+        continue conjunction;
+      }
+      if (status === 'FAIL') disjunctionFails++;
+    }
+    if (disjunctionFails > 0) fails++;
+    if (several) {
+      context.endRecord({ kind: 'Disjunction', block: { status: disjunctionFails > 0 ? 'FAIL' : 'SKIP', atLeastOneMatches: true, message: null } });
+    }
+  }
+  return fails > 0 ? 'FAIL' : passes > 0 ? 'PASS' : 'SKIP';
+}
+
+function evaluateBlock(block: CompiledBlock<CompiledGuardClause>, context: EvalContext): Status {
+  const scope = new BlockScope(block.assignments, context.root(), context);
+  return evaluateConjunctions(block.conjunctions, scope, evaluateGuardClause);
+}
+
+export function evaluateGuardClause(clause: CompiledGuardClause, context: EvalContext): Status {
+  switch (clause.kind) {
+    case 'access':
+      return evaluateAccessClause(clause, context);
+    case 'ruleReference':
+      return evaluateRuleReference(clause, context);
+    case 'ruleCall':
+      return evaluateRuleCall(clause, context);
+    case 'block':
+      return evaluateBlockClause(clause, context);
+    case 'when':
+      return evaluateWhenBlock('GuardConditionClause', clause.conditions, clause.block, context, clause.span);
+    case 'typeBlock':
+      return evaluateTypeBlock(clause, context);
+  }
+}
+
+function evaluateBlockClause(clause: CompiledBlockClause, context: EvalContext): Status {
+  const label = `BlockGuardClause#${clause.location}`;
+  const matchAll = clause.query.matchAll;
+  context.startRecord(label);
+  let values: CheckedValue[];
+  try {
+    values = context.query(clause.query.parts);
+  } catch (error) {
+    context.endRecord({ kind: 'BlockGuardCheck', block: { status: 'FAIL', atLeastOneMatches: !matchAll, message: null } });
+    return withSpan(error, clause.span);
+  }
+  if (values.length === 0) {
+    const status: Status = clause.notEmpty ? 'FAIL' : 'SKIP';
+    context.endRecord({ kind: 'BlockGuardCheck', block: { status, atLeastOneMatches: !matchAll, message: null } });
+    return status;
+  }
+  let fails = 0;
+  let passes = 0;
+  for (const each of values) {
+    if (each.kind === 'unresolved') {
+      fails++;
+      const missingLabel = `GuardBlockAccessClause#${clause.location}`;
+      context.startRecord(missingLabel);
+      context.endRecord({
+        kind: 'ClauseValueCheck',
+        check: {
+          kind: 'MissingBlockValue',
+          status: 'FAIL',
+          message: `Query ${queryText(clause.query.parts)} did not resolve to correct value, reason ${each.reason}`,
+          customMessage: null,
+          from: each,
+          span: clause.span,
+        },
+      });
+      continue;
+    }
+    let status: Status;
+    try {
+      status = evaluateBlock(clause.block, new ValueScope(each.value, context));
+    } catch (error) {
+      context.endRecord({
+        kind: 'BlockGuardCheck',
+        block: { status: 'FAIL', atLeastOneMatches: !matchAll, message: `Error ${errorText(error)} when handling block clause, bailing` },
+      });
+      return withSpan(error, clause.span);
+    }
+    if (status === 'PASS') passes++;
+    else if (status === 'FAIL') fails++;
+  }
+  const status: Status = matchAll
+    ? fails > 0
+      ? 'FAIL'
+      : passes > 0
+        ? 'PASS'
+        : 'SKIP'
+    : passes > 0
+      ? 'PASS'
+      : fails > 0
+        ? 'FAIL'
+        : 'SKIP';
+  context.endRecord({ kind: 'BlockGuardCheck', block: { status, atLeastOneMatches: !matchAll, message: null } });
+  return status;
+}
+
+function traceWhen(context: EvalContext, span: SourceSpan, status: Status): void {
+  context.state.trace?.push({ kind: 'when', span, status });
+}
+
+function evaluateWhenBlock(
+  label: string,
+  conditions: CompiledConjunctions<CompiledGuardClause>,
+  block: CompiledBlock<CompiledGuardClause>,
+  context: EvalContext,
+  span: SourceSpan,
+): Status {
+  context.startRecord(label);
+  context.startRecord(`${label}/When`);
+  let condition: Status;
+  try {
+    condition = evaluateConjunctions(conditions, context, evaluateGuardClause);
+  } catch (error) {
+    context.endRecord({ kind: 'WhenCondition', status: 'FAIL' });
+    context.endRecord({ kind: 'WhenCheck', block: { status: 'FAIL', atLeastOneMatches: false, message: `Error ${errorText(error)} during type condition evaluation, bailing` } });
+    throw error;
+  }
+  traceWhen(context, span, condition);
+  if (condition !== 'PASS') {
+    context.endRecord({ kind: 'WhenCondition', status: condition });
+    context.endRecord({ kind: 'WhenCheck', block: { status: 'SKIP', atLeastOneMatches: false, message: null } });
+    return 'SKIP';
+  }
+  context.endRecord({ kind: 'WhenCondition', status: 'PASS' });
+  let status: Status;
+  try {
+    status = evaluateBlock(block, context);
+  } catch (error) {
+    context.endRecord({ kind: 'WhenCheck', block: { status: 'FAIL', atLeastOneMatches: false, message: `Error ${errorText(error)} during type condition evaluation, bailing` } });
+    throw error;
+  }
+  context.endRecord({ kind: 'WhenCheck', block: { status, atLeastOneMatches: false, message: null } });
+  return status;
+}
+
+function evaluateTypeBlock(clause: CompiledTypeBlock, context: EvalContext): Status {
+  const label = `TypeBlock#${clause.typeName}`;
+  const typeCheck = (status: Status, message: string | null = null) =>
+    context.endRecord({ kind: 'TypeCheck', typeName: clause.typeName, block: { status, atLeastOneMatches: false, message } });
+  context.startRecord(label);
+  if (clause.conditions !== null) {
+    context.startRecord(`${label}/When`);
+    let condition: Status;
+    try {
+      condition = evaluateConjunctions(clause.conditions, context, evaluateGuardClause);
+    } catch (error) {
+      context.endRecord({ kind: 'TypeCondition', status: 'FAIL' });
+      typeCheck('FAIL', `Error ${errorText(error)} during type condition evaluation, bailing`);
+      throw error;
+    }
+    context.endRecord({ kind: 'TypeCondition', status: condition });
+    traceWhen(context, clause.span, condition);
+    if (condition !== 'PASS') {
+      typeCheck('SKIP');
+      return 'SKIP';
+    }
+  }
+  let values: CheckedValue[];
+  try {
+    values = context.query(clause.query.parts);
+  } catch (error) {
+    typeCheck('FAIL');
+    return withSpan(error, clause.span);
+  }
+  if (values.length === 0) {
+    typeCheck('SKIP');
+    return 'SKIP';
+  }
+  let fails = 0;
+  let passes = 0;
+  for (let i = 0; i < values.length; i++) {
+    const each = values[i]!;
+    if (each.kind === 'unresolved') {
+      typeCheck('FAIL', each.reason);
+      return abort('type-block-without-resources', `Unable to resolve type block query: ${clause.typeName}`, clause.span);
+    }
+    const blockLabel = `${label}/${i}`;
+    context.startRecord(blockLabel);
+    let status: Status;
+    try {
+      status = evaluateBlock(clause.block, new ValueScope(each.value, context));
+    } catch (error) {
+      context.endRecord({ kind: 'TypeBlock', status: 'FAIL' });
+      typeCheck('FAIL', `Error ${errorText(error)} during type block evaluation, bailing`);
+      return withSpan(error, clause.span);
+    }
+    if (status === 'PASS') passes++;
+    else if (status === 'FAIL') fails++;
+    context.endRecord({ kind: 'TypeBlock', status });
+  }
+  const status: Status = fails > 0 ? 'FAIL' : passes > 0 ? 'PASS' : 'SKIP';
+  typeCheck(status);
+  return status;
+}
+
+function evaluateRuleCall(call: CompiledRuleCall, context: EvalContext): Status {
+  context.state.tick();
+  const rule = context.findParameterizedRule(call.name, call.span);
+  if (rule.parameters.length !== call.args.length) {
+    return abort(
+      'parameterized-rule-arity',
+      `Arity mismatch for called parameter rule ${call.name}, expected ${rule.parameters.length}, got ${call.args.length}`,
+      call.span,
+    );
+  }
+  const parameters = new Map<string, CheckedValue[]>();
+  call.args.forEach((arg, i) => {
+    const name = rule.parameters[i]!;
+    try {
+      // A literal argument is bound as an ordinary (resolved) result, not as a literal.
+      if (arg.kind === 'literal') parameters.set(name, [{ kind: 'resolved', value: arg.value }]);
+      else if (arg.kind === 'query') parameters.set(name, context.query(arg.query.parts));
+      else parameters.set(name, resolveFunction(arg, context));
+    } catch (error) {
+      withSpan(error, call.span);
+    }
+  });
+  const scope = new ParameterScope(call, parameters, context);
+  return context.state.nested(() => evaluateRule(rule.rule, scope));
+}
+
+export function evaluateRule(rule: CompiledRule, context: EvalContext): Status {
+  context.startRecord(rule.name);
+  const ruleCheck = (status: Status) => context.endRecord({ kind: 'RuleCheck', name: rule.name, status, message: null });
+  if (rule.conditions !== null) {
+    context.startRecord(`Rule#${rule.name}/When`);
+    let condition: Status;
+    try {
+      condition = evaluateConjunctions(rule.conditions, context, evaluateGuardClause);
+    } catch (error) {
+      context.endRecord({ kind: 'RuleCondition', status: 'FAIL' });
+      ruleCheck('FAIL');
+      throw error;
+    }
+    context.endRecord({ kind: 'RuleCondition', status: condition });
+    traceWhen(context, rule.span, condition);
+    if (condition !== 'PASS') {
+      ruleCheck('SKIP');
+      return 'SKIP';
+    }
+  }
+  let status: Status;
+  try {
+    status = evaluateBlock(rule.block, context);
+  } catch (error) {
+    ruleCheck('FAIL');
+    throw error;
+  }
+  ruleCheck(status);
+  return status;
+}
+
+/** Every top-level rule in order; the file status is FAIL > PASS > SKIP. */
+export function evaluateRulesFile(root: RootScope, dataName: string): { status: Status; rules: RuleVerdict[] } {
+  const rules = root.state.rules.rules;
+  root.startRecord(`File(rules=${rules.length})`);
+  const verdicts: RuleVerdict[] = [];
+  let fails = 0;
+  let passes = 0;
+  for (const rule of rules) {
+    let status: Status;
+    try {
+      status = evaluateRule(rule, root);
+    } catch (error) {
+      root.endRecord({ kind: 'RuleCheck', name: rule.name, status: 'FAIL', message: null });
+      throw error;
+    }
+    verdicts.push({ name: rule.name, status, span: rule.span });
+    if (status === 'PASS') passes++;
+    else if (status === 'FAIL') fails++;
+  }
+  const status: Status = fails > 0 ? 'FAIL' : passes > 0 ? 'PASS' : 'SKIP';
+  root.endRecord({ kind: 'FileCheck', name: dataName, status, message: null });
+  return { status, rules: verdicts };
+}

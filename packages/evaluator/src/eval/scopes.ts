@@ -1,0 +1,282 @@
+/**
+ * Evaluation scopes, as cfn-guard's `EvalContext` implementations (`eval_context.rs`):
+ *
+ * - RootScope: the document root, file-level `let`s, named-rule lookup and the per-document cache
+ *   of rule statuses;
+ * - BlockScope: a `{ … }` with its own `let`s, evaluated lazily against the block's value;
+ * - ValueScope: a value being iterated (a filter candidate, a block value) — its queries start at
+ *   that value but run in the parent's scope, exactly as the reference does, which is what
+ *   produces its "wrong context after a wildcard" filter behaviour;
+ * - ParameterScope: a parameterized rule's arguments, visible as variables.
+ *
+ * Queries and rule statuses are reached through these objects so that each construct sees the
+ * same context the reference would give it.
+ */
+import type { SourceSpan } from '@guardts/guard-parser';
+import type { CompiledAssignments, CompiledParameterizedRule, CompiledPart, CompiledRuleCall } from '../compile/ir.js';
+import type { CheckedValue, RecordType, Status } from '../report/types.js';
+import type { Value } from '../values/value.js';
+import { abort } from './abort.js';
+import { evaluateRule } from './evaluate-rules.js';
+import { resolveFunction } from './functions-bridge.js';
+import { NO_CONVERTER, retrieveQuery } from './query.js';
+import type { EvaluationState } from './state.js';
+
+export interface EvalContext {
+  readonly state: EvaluationState;
+  /** The value queries start from. */
+  root(): Value;
+  query(parts: readonly CompiledPart[]): CheckedValue[];
+  findParameterizedRule(name: string, span: SourceSpan): CompiledParameterizedRule;
+  ruleStatus(name: string, span: SourceSpan): Status;
+  resolveVariable(name: string): CheckedValue[];
+  addCaptureKey(name: string, key: Value): void;
+  startRecord(context: string): void;
+  endRecord(record: RecordType): void;
+}
+
+/** Variables of one scope: `let`s resolved on first use, then cached for the scope's lifetime. */
+class Variables {
+  private readonly resolved = new Map<string, CheckedValue[]>();
+
+  constructor(private readonly assignments: CompiledAssignments) {}
+
+  /** The variable's results, or undefined when this scope does not declare it. */
+  lookup(name: string, owner: EvalContext): CheckedValue[] | undefined {
+    const literal = this.assignments.literals.get(name);
+    if (literal !== undefined) return [{ kind: 'literal', value: literal }];
+    const cached = this.resolved.get(name);
+    if (cached !== undefined) return cached;
+    const call = this.assignments.functions.get(name);
+    if (call !== undefined) {
+      const result = resolveFunction(call, owner);
+      this.resolved.set(name, result);
+      return result;
+    }
+    const query = this.assignments.queries.get(name);
+    if (query === undefined) return undefined;
+    let result = retrieveQuery(0, query.parts, owner.root(), owner, NO_CONVERTER);
+    // `let v = some Q` keeps only what resolved.
+    if (!query.matchAll) result = result.filter((r) => r.kind === 'resolved');
+    this.resolved.set(name, result);
+    return result;
+  }
+
+  capture(name: string, key: Value): void {
+    let list = this.resolved.get(name);
+    if (list === undefined) this.resolved.set(name, (list = []));
+    list.push({ kind: 'resolved', value: key });
+  }
+}
+
+export class RootScope implements EvalContext {
+  private readonly variables: Variables;
+  private readonly ruleStatuses = new Map<string, Status>();
+  private readonly rulesInProgress = new Set<string>();
+
+  constructor(
+    readonly state: EvaluationState,
+    private readonly document: Value,
+  ) {
+    this.variables = new Variables(state.rules.assignments);
+  }
+
+  root(): Value {
+    return this.document;
+  }
+
+  query(parts: readonly CompiledPart[]): CheckedValue[] {
+    return retrieveQuery(0, parts, this.document, this, NO_CONVERTER);
+  }
+
+  findParameterizedRule(name: string, span: SourceSpan): CompiledParameterizedRule {
+    const rule = this.state.rules.parameterizedRules.get(name);
+    if (rule === undefined) {
+      const candidates = [...this.state.rules.parameterizedRules.keys()].join(', ');
+      return abort('unknown-rule', `Parameterized Rule with name ${name} was not found, candidates [${candidates}]`, span);
+    }
+    return rule;
+  }
+
+  /** A referenced rule's status: evaluated once per document, at the root; first non-SKIP copy. */
+  ruleStatus(name: string, span: SourceSpan): Status {
+    const cached = this.ruleStatuses.get(name);
+    if (cached !== undefined) return cached;
+    const copies = this.state.rules.rulesByName.get(name);
+    if (copies === undefined) {
+      return abort('unknown-rule', `Rule ${name} by that name does not exist`, span);
+    }
+    if (this.rulesInProgress.has(name)) {
+      return abort('rule-recursion', `Rule ${name} depends on itself (cfn-guard overflows its stack here)`, span);
+    }
+    this.rulesInProgress.add(name);
+    let status: Status = 'SKIP';
+    try {
+      for (const rule of copies) {
+        status = this.state.nested(() => evaluateRule(rule, this));
+        if (status !== 'SKIP') break;
+      }
+    } finally {
+      this.rulesInProgress.delete(name);
+    }
+    this.ruleStatuses.set(name, status);
+    return status;
+  }
+
+  resolveVariable(name: string): CheckedValue[] {
+    const found = this.variables.lookup(name, this);
+    if (found === undefined) return abort('unknown-variable', `Could not resolve variable by name ${name} across scopes`);
+    return found;
+  }
+
+  addCaptureKey(name: string, key: Value): void {
+    this.variables.capture(name, key);
+  }
+
+  startRecord(context: string): void {
+    this.state.recorder.start(context);
+  }
+
+  endRecord(record: RecordType): void {
+    this.state.recorder.end(record);
+  }
+}
+
+export class BlockScope implements EvalContext {
+  private readonly variables: Variables;
+  readonly state: EvaluationState;
+
+  constructor(
+    assignments: CompiledAssignments,
+    private readonly value: Value,
+    private readonly parent: EvalContext,
+  ) {
+    this.variables = new Variables(assignments);
+    this.state = parent.state;
+  }
+
+  root(): Value {
+    return this.value;
+  }
+
+  query(parts: readonly CompiledPart[]): CheckedValue[] {
+    return retrieveQuery(0, parts, this.value, this, NO_CONVERTER);
+  }
+
+  findParameterizedRule(name: string, span: SourceSpan): CompiledParameterizedRule {
+    return this.parent.findParameterizedRule(name, span);
+  }
+
+  ruleStatus(name: string, span: SourceSpan): Status {
+    return this.parent.ruleStatus(name, span);
+  }
+
+  resolveVariable(name: string): CheckedValue[] {
+    return this.variables.lookup(name, this) ?? this.parent.resolveVariable(name);
+  }
+
+  addCaptureKey(name: string, key: Value): void {
+    this.parent.addCaptureKey(name, key);
+  }
+
+  startRecord(context: string): void {
+    this.parent.startRecord(context);
+  }
+
+  endRecord(record: RecordType): void {
+    this.parent.endRecord(record);
+  }
+}
+
+export class ValueScope implements EvalContext {
+  readonly state: EvaluationState;
+
+  constructor(
+    private readonly value: Value,
+    private readonly parent: EvalContext,
+  ) {
+    this.state = parent.state;
+  }
+
+  root(): Value {
+    return this.value;
+  }
+
+  query(parts: readonly CompiledPart[]): CheckedValue[] {
+    // The reference resolves the rest of the query in the parent scope, not in this one.
+    return retrieveQuery(0, parts, this.value, this.parent, NO_CONVERTER);
+  }
+
+  findParameterizedRule(name: string, span: SourceSpan): CompiledParameterizedRule {
+    return this.parent.findParameterizedRule(name, span);
+  }
+
+  ruleStatus(name: string, span: SourceSpan): Status {
+    return this.parent.ruleStatus(name, span);
+  }
+
+  resolveVariable(name: string): CheckedValue[] {
+    return this.parent.resolveVariable(name);
+  }
+
+  addCaptureKey(name: string, key: Value): void {
+    this.parent.addCaptureKey(name, key);
+  }
+
+  startRecord(context: string): void {
+    this.parent.startRecord(context);
+  }
+
+  endRecord(record: RecordType): void {
+    this.parent.endRecord(record);
+  }
+}
+
+export class ParameterScope implements EvalContext {
+  readonly state: EvaluationState;
+
+  constructor(
+    private readonly call: CompiledRuleCall,
+    private readonly parameters: ReadonlyMap<string, CheckedValue[]>,
+    private readonly parent: EvalContext,
+  ) {
+    this.state = parent.state;
+  }
+
+  root(): Value {
+    return this.parent.root();
+  }
+
+  query(parts: readonly CompiledPart[]): CheckedValue[] {
+    return this.parent.query(parts);
+  }
+
+  findParameterizedRule(name: string, span: SourceSpan): CompiledParameterizedRule {
+    return this.parent.findParameterizedRule(name, span);
+  }
+
+  ruleStatus(name: string, span: SourceSpan): Status {
+    return this.parent.ruleStatus(name, span);
+  }
+
+  resolveVariable(name: string): CheckedValue[] {
+    return this.parameters.get(name) ?? this.parent.resolveVariable(name);
+  }
+
+  addCaptureKey(name: string, key: Value): void {
+    this.parent.addCaptureKey(name, key);
+  }
+
+  startRecord(context: string): void {
+    this.parent.startRecord(context);
+  }
+
+  /** The called rule's record carries the call site's custom message. */
+  endRecord(record: RecordType): void {
+    if (record.kind === 'RuleCheck' && record.name === this.call.name) {
+      this.parent.endRecord({ ...record, message: this.call.customMessage });
+    } else {
+      this.parent.endRecord(record);
+    }
+  }
+}
