@@ -37,6 +37,12 @@ describe('rules pack', () => {
     expect(ruleNames.length).toBeGreaterThanOrEqual(22);
   });
 
+  it('is clean under guardts lint', async () => {
+    const run = await spawnRun(process.execPath, [guardtsBin, 'lint', '-r', rulesDir]);
+    expect(run.stdout).toMatch(new RegExp(`^0 warnings, 0 errors in ${ruleNames.length} files`, 'm'));
+    expect(run.status).toBe(0);
+  });
+
   it.each(ruleNames)('%s has a unit-test spec', (name) => {
     expect(existsSync(join(rulesDir, 'tests', `${name}_tests.yaml`))).toBe(true);
   });

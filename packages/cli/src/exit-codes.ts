@@ -8,6 +8,8 @@ export const EXIT_RULEGEN_FAILED = 1;
 export const EXIT_LINT_WARNINGS = 3;
 /** `validate`: a rules file failed to parse. */
 export const EXIT_RULE_PARSE_ERROR = 5;
+/** `test`: a spec file or the rules file cannot be used (cfn-guard's TEST_ERROR_STATUS_CODE). */
+export const EXIT_TEST_ERROR = 1;
 /** `test`: at least one expectation was not met. */
 export const EXIT_TEST_FAILED = 7;
 /** `validate`: at least one rule failed. */

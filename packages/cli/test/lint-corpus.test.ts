@@ -27,6 +27,16 @@ describeShared('guardts lint over the AWS rule corpora', (shared) => {
     expect(status).toBe(0);
   });
 
+  it('every other rules file of ../shared (probe cases, cfn-guard’s own test resources) is linted without an internal error', async () => {
+    for (const dir of [join(shared, 'spec', 'probe-cases'), join(shared, 'corpus', 'guard-resources')]) {
+      const io = captureIo({ cwd: dir });
+      const status = await run(['-r', '.', '-o', 'json'], io);
+      expect(io.err()).toBe('');
+      expect([0, 3, 5]).toContain(status);
+      expect((JSON.parse(io.out()) as Report).files.length).toBeGreaterThan(20);
+    }
+  });
+
   it('registry rules: all parse, one warning (a `TRUE` read as a property name)', async () => {
     const { status, report } = await lintDir(join(shared, 'corpus', 'registry', 'rules'));
     expect(report.files.length).toBe(209);

@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateRemotely } from '../src/client/index.js';
-import type { ConfigEmulator } from '../src/emulator/index.js';
-import { SEED_RULE, fastClient, lambdaProperties, startReferenceEmulator } from './emulator-harness.js';
+import { guardtsEngine, type ConfigEmulator } from '../src/emulator/index.js';
+import { SEED_RULE, fastClient, lambdaProperties, referenceGuardEngine, startReferenceEmulator } from './emulator-harness.js';
 
-describe('evaluateRemotely against the loopback emulator (reference engine)', () => {
+describe.each([
+  ['reference', referenceGuardEngine],
+  ['guardts', guardtsEngine],
+] as const)('evaluateRemotely against the loopback emulator (%s engine)', (_label, makeEngine) => {
   let emulator: ConfigEmulator | undefined;
   afterEach(async () => {
     await emulator?.close();
@@ -15,7 +18,7 @@ describe('evaluateRemotely against the loopback emulator (reference engine)', ()
     ['Active', 'COMPLIANT'],
     [undefined, 'NOT_APPLICABLE'],
   ])('TracingConfig.Mode %s gives %s for the seed rule on the config-item document', async (mode, expected) => {
-    emulator = await startReferenceEmulator({ rules: [{ name: 'lambda-tracing', policyText: SEED_RULE }] });
+    emulator = await startReferenceEmulator({ engine: makeEngine(), rules: [{ name: 'lambda-tracing', policyText: SEED_RULE }] });
     const outcome = await evaluateRemotely({ logicalId: 'Fn', resourceType: 'AWS::Lambda::Function', properties: lambdaProperties(mode) }, fastClient(emulator));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
@@ -26,7 +29,7 @@ describe('evaluateRemotely against the loopback emulator (reference engine)', ()
   });
 
   it('the raw-properties document makes the same rule NOT_APPLICABLE', async () => {
-    emulator = await startReferenceEmulator({ document: 'properties', rules: [{ name: 'lambda-tracing', policyText: SEED_RULE }] });
+    emulator = await startReferenceEmulator({ engine: makeEngine(), document: 'properties', rules: [{ name: 'lambda-tracing', policyText: SEED_RULE }] });
     const outcome = await evaluateRemotely({ logicalId: 'Fn', resourceType: 'AWS::Lambda::Function', properties: lambdaProperties('PassThrough') }, fastClient(emulator));
     expect(outcome.ok && outcome.evaluation.results.map((r) => r.complianceType)).toEqual(['NOT_APPLICABLE']);
   });

@@ -3,9 +3,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRuleFiles, type ConfigEmulator } from '../src/emulator/index.js';
-import { fixturesDir, runGuardtsAsync, startReferenceEmulator } from './emulator-harness.js';
+import { seedDir, runGuardtsAsync, startReferenceEmulator } from './emulator-harness.js';
 
-const seedDir = join(fixturesDir, 'seed');
 const seedRule = join(seedDir, 'lambda_tracing_config_item.guard');
 const passthrough = join(seedDir, 'template-passthrough.yaml');
 const CONTRADICTION = `rule lambda_tracing_check {
@@ -63,5 +62,30 @@ describe('guardts cross-check against a dead endpoint', () => {
     expect(run.stdout).toMatch(/NETWORK|TIMEOUT/);
     expect(run.status).toBe(21);
     expect(run.elapsedMs).toBeLessThan(3_000 * 2 + 5_000);
+  });
+});
+
+describe('guardts cross-check: bad input', () => {
+  it.each([
+    [['-d', passthrough]],
+    [['-r', seedRule]],
+    [['-r', seedRule, '-d', passthrough, '--as', 'template']],
+    [['-r', seedRule, '-d', passthrough, '--timeout', '0']],
+    [['-r', seedRule, '-d', passthrough, '--evaluation-timeout', '4000']],
+    [['-r', seedRule, '-d', passthrough, '-o', 'sarif']],
+  ])('%j is a usage error (exit 2)', async (args) => {
+    const run = await runGuardtsAsync(['cross-check', ...args], { timeoutMs: 20_000 });
+    expect(run.stderr).toMatch(/^error: /);
+    expect(run.status).toBe(2);
+  });
+
+  it.each([
+    [['-r', seedRule, '-d', '/nonexistent/template.yaml'], /\/nonexistent\/template\.yaml: cannot read the template: ENOENT/],
+    [['-r', '/nonexistent/rules', '-d', passthrough], /\/nonexistent\/rules: cannot read rules: ENOENT/],
+    [['-r', seedDir, '-d', seedRule], /not a CloudFormation template|no Resources|a template is a mapping/],
+  ])('%j is a runtime error (exit 255) naming the file, before any request', async (args, message) => {
+    const run = await runGuardtsAsync(['cross-check', ...args, '--endpoint', 'http://127.0.0.1:9'], { timeoutMs: 20_000 });
+    expect(run.stderr).toMatch(message);
+    expect(run.status).toBe(255);
   });
 });

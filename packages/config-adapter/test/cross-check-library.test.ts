@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { crossCheck, parseTemplate, readTemplate, type CrossCheckOptions, type Template } from '../src/cross-check/index.js';
 import { readRuleFiles, type ConfigEmulator, type Fault } from '../src/emulator/index.js';
-import { SEED_RULE, fastClient, fixturesDir, referenceGuardEngine, startReferenceEmulator } from './emulator-harness.js';
+import { SEED_RULE, fastClient, seedDir, referenceGuardEngine, startReferenceEmulator } from './emulator-harness.js';
 
-const seedDir = join(fixturesDir, 'seed');
 function template(name: string): Template {
   const read = readTemplate(join(seedDir, name));
   if (!read.ok) throw new Error(read.error);

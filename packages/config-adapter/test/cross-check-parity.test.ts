@@ -15,6 +15,8 @@ import { fastClient, referenceGuardEngine, startReferenceEmulator } from './emul
 import { RESOURCE_TYPES, policyOf, resourceOf, type GeneratedResource } from './parity-arbitraries.js';
 
 const RUNS = Number(process.env.GUARDTS_PARITY_RUNS ?? 200);
+/** Generous per-case budget (a case takes 10-100 ms), so only a real hang interrupts a long run. */
+const TIME_LIMIT_MS = Math.max(240_000, RUNS * 500);
 const SEED = process.env.GUARDTS_PARITY_SEED !== undefined ? Number(process.env.GUARDTS_PARITY_SEED) : undefined;
 
 const generatedCase = fc.constantFrom(...RESOURCE_TYPES).chain((type) => fc.record({ resource: resourceOf(type), policy: policyOf(type) }));
@@ -85,7 +87,7 @@ describe.each([
   it(`generated resources x generated policies (${runs} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(generatedCase, ({ resource, policy }) => compare(resource, policy)),
-      { numRuns: runs, ...(SEED !== undefined ? { seed: SEED } : {}), interruptAfterTimeLimit: 240_000, markInterruptAsFailure: true },
+      { numRuns: runs, ...(SEED !== undefined ? { seed: SEED } : {}), interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: true },
     );
     // A generator that only ever produced SKIP would prove nothing: over 100 runs or more, every
     // outcome must occur (the short wire-only run of the reference instance is too small to demand it).
@@ -93,7 +95,7 @@ describe.each([
     // Policies both engines refuse agree trivially; they must stay the exception.
     expect(seen.refused, JSON.stringify(seen)).toBeLessThan(Math.max(1, runs / 4));
     console.info(`parity ${label}: ${JSON.stringify(seen)}`);
-  }, 300_000);
+  }, TIME_LIMIT_MS + 60_000);
 
   const pack = label === 'guardts' ? readPack() : [];
   if (label !== 'guardts') return;
@@ -104,8 +106,8 @@ describe.each([
       const packCase = fc.record({ rule: fc.constantFrom(...pack), resource: fc.constantFrom(...RESOURCE_TYPES).chain(resourceOf) });
       await fc.assert(
         fc.asyncProperty(packCase, ({ rule, resource }) => compare(resource, rule.text)),
-        { numRuns: Math.max(Math.ceil(runs / 2), pack.length), ...(SEED !== undefined ? { seed: SEED } : {}), interruptAfterTimeLimit: 240_000, markInterruptAsFailure: true },
+        { numRuns: Math.max(Math.ceil(runs / 2), pack.length), ...(SEED !== undefined ? { seed: SEED } : {}), interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: true },
       );
-    }, 300_000);
+    }, TIME_LIMIT_MS + 60_000);
   }
 });

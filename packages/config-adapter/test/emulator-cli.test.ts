@@ -1,11 +1,10 @@
 // `guardts config-emulator` as a user runs it (needs `pnpm build`): listens on 127.0.0.1, answers
 // the SDK, stops cleanly on SIGTERM; bad arguments are usage errors.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guardtsBin } from '../../../test-support/guardts-cli.js';
 import { evaluateRemotely } from '../src/client/index.js';
-import { fastClient, fixturesDir, lambdaProperties, runGuardtsAsync } from './emulator-harness.js';
+import { fastClient, seedDir, lambdaProperties, runGuardtsAsync } from './emulator-harness.js';
 
 function startCli(args: readonly string[]): Promise<{ url: string; stop: () => Promise<number | null> }> {
   const child = spawn(process.execPath, [guardtsBin, 'config-emulator', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -44,7 +43,7 @@ function startCli(args: readonly string[]): Promise<{ url: string; stop: () => P
 
 describe('guardts config-emulator (built CLI)', () => {
   it('serves the seed rules with the reference engine and exits 0 on SIGTERM', async () => {
-    const emulator = await startCli(['--port', '0', '--rules', join(fixturesDir, 'seed'), '--engine', 'reference', '--complete-after-ms', '0']);
+    const emulator = await startCli(['--port', '0', '--rules', seedDir, '--engine', 'reference', '--complete-after-ms', '0']);
     try {
       const outcome = await evaluateRemotely({ logicalId: 'Fn', resourceType: 'AWS::Lambda::Function', properties: lambdaProperties('PassThrough') }, fastClient(emulator));
       expect(outcome.ok && outcome.evaluation.results).toEqual([expect.objectContaining({ configRuleName: 'lambda_tracing_config_item', complianceType: 'NON_COMPLIANT' })]);
@@ -54,7 +53,7 @@ describe('guardts config-emulator (built CLI)', () => {
   });
 
   it('the control API arms faults, logs requests and shows the document each rule saw', async () => {
-    const emulator = await startCli(['--port', '0', '--rules', join(fixturesDir, 'seed'), '--complete-after-ms', '0']);
+    const emulator = await startCli(['--port', '0', '--rules', seedDir, '--complete-after-ms', '0']);
     try {
       const armed = await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ faults: [{ kind: 'throttle', operation: 'StartResourceEvaluation', count: 2 }] }) });
       expect(await armed.json()).toEqual({ armed: 1 });
@@ -82,7 +81,7 @@ describe('guardts config-emulator (built CLI)', () => {
   });
 
   it('--scope and --supported-types any shape which rules run on which types', async () => {
-    const emulator = await startCli(['--port', '0', '--rules', join(fixturesDir, 'seed'), '--scope', 'AWS::SQS::Queue', '--supported-types', 'any', '--complete-after-ms', '0']);
+    const emulator = await startCli(['--port', '0', '--rules', seedDir, '--scope', 'AWS::SQS::Queue', '--supported-types', 'any', '--complete-after-ms', '0']);
     try {
       const lambda = await evaluateRemotely({ logicalId: 'Fn', resourceType: 'AWS::Lambda::Function', properties: lambdaProperties('PassThrough') }, fastClient(emulator));
       expect(lambda.ok && lambda.evaluation.results).toEqual([]);

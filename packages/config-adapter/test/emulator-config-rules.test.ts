@@ -41,6 +41,20 @@ describe('Guard custom policy rules over the wire', () => {
     expect(outcome.ok && outcome.evaluation.results.map((r) => r.configRuleName).sort()).toEqual(['everything', 'functions']);
   });
 
+  it('a rule put without a Scope takes the emulator default scope (--scope)', async () => {
+    const scoped = await startReferenceEmulator({ scope: ['AWS::S3::Bucket'] });
+    const scopedService = await createConfigService({ endpoint: scoped.url, region: 'us-east-1' });
+    try {
+      await scopedService.putGuardPolicyRule({ name: 'unscoped', policyText: SEED_RULE }, signal());
+      await scopedService.putGuardPolicyRule({ name: 'functions', policyText: SEED_RULE, resourceTypes: ['AWS::Lambda::Function'] }, signal());
+      const outcome = await evaluateRemotely(lambda, fastClient(scoped, { service: scopedService }));
+      expect(outcome.ok && outcome.evaluation.results.map((r) => r.configRuleName)).toEqual(['functions']);
+    } finally {
+      scopedService.destroy();
+      await scoped.close();
+    }
+  });
+
   it('DescribeConfigRules pages 25 at a time', async () => {
     for (let i = 0; i < 30; i += 1) await service.putGuardPolicyRule({ name: `r${String(i).padStart(2, '0')}`, policyText: SEED_RULE }, signal());
     const first = await service.describeConfigRules(undefined, undefined, signal());

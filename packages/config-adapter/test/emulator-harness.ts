@@ -7,7 +7,8 @@ import { referenceBinary } from '../../../test-support/reference-binary.js';
 import type { RemoteEvaluationOptions } from '../src/client/index.js';
 import { referenceEngine, startConfigEmulator, type ConfigEmulator, type ConfigEmulatorOptions, type GuardEngine } from '../src/emulator/index.js';
 
-export const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
+/** The project's own copy of the seed (rule and templates), in examples/seed. */
+export const seedDir = fileURLToPath(new URL('../../../examples/seed/', import.meta.url));
 
 export function referenceGuardEngine(): GuardEngine {
   const binary = referenceBinary();
@@ -58,7 +59,7 @@ export function runGuardtsAsync(args: readonly string[], options: { timeoutMs?: 
     execFile(
       process.execPath,
       [guardtsBin, ...args],
-      { encoding: 'utf8', timeout: options.timeoutMs ?? 60_000, env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      { encoding: 'utf8', timeout: options.timeoutMs ?? 60_000, env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', AWS_REGION: 'us-east-1', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const status = error === null ? 0 : typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : null;
         resolve({ status, stdout, stderr, elapsedMs: Date.now() - started });

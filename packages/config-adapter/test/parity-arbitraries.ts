@@ -2,6 +2,7 @@
 // registry schemas (property names, nesting, enums, ranges), and Guard policies written against
 // the configuration item those resources project to.
 import fc from 'fast-check';
+import { defaultProjector } from '../src/emulator/default-projector.js';
 
 type Path = readonly string[];
 
@@ -120,18 +121,89 @@ function literalText(value: unknown): string {
 }
 
 /** A query over the configuration item: a property, an element of it, or a path that never exists. */
+interface ProjectedPath {
+  readonly text: string;
+  readonly literals: readonly unknown[];
+}
+
+const projectedPathCache = new Map<string, readonly ProjectedPath[]>();
+
+/**
+ * The queries the projection really produces for a type: every property set at once, projected,
+ * and every container and leaf below `configuration` / `supplementaryConfiguration` / `tags`
+ * listed as a Guard query (`[*]` for list elements), with the leaf values seen there as literals.
+ * So rules hit the Config item whatever moves and renames the projection applies.
+ */
+function projectedPaths(resourceType: string): readonly ProjectedPath[] {
+  const cached = projectedPathCache.get(resourceType);
+  if (cached !== undefined) return cached;
+  const specs = RESOURCE_SPECS[resourceType]!;
+  const properties: Record<string, unknown> = {};
+  specs.forEach((spec, i) => setPath(properties, spec.path, fc.sample(spec.value, { numRuns: 1, seed: i + 1 })[0]));
+  const document = defaultProjector(resourceType, 'Subject', properties) as Record<string, unknown>;
+  const typeLiterals = specs.flatMap((spec) => spec.literals);
+  const found = new Map<string, Set<unknown>>();
+  const walk = (value: unknown, query: string, depth: number): void => {
+    if (depth > 8) return;
+    const leaves = found.get(query) ?? new Set<unknown>();
+    found.set(query, leaves);
+    if (Array.isArray(value)) return value.forEach((item) => walk(item, `${query}[*]`, depth + 1));
+    if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) walk(child, `${query}.${key}`, depth + 1);
+      return;
+    }
+    leaves.add(value);
+  };
+  for (const root of ['configuration', 'supplementaryConfiguration', 'tags']) if (document[root] !== undefined) walk(document[root], root, 0);
+  const paths = [...found].filter(([text]) => text.includes('.') || text.includes('[')).map(([text, leaves]) => ({ text, literals: [...leaves, ...typeLiterals].slice(0, 12) }));
+  projectedPathCache.set(resourceType, paths);
+  return paths;
+}
+
 function queryOf(resourceType: string): fc.Arbitrary<{ text: string; literals: readonly unknown[] }> {
   const specs = RESOURCE_SPECS[resourceType]!;
+  const projected = projectedPaths(resourceType);
   return fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom(...specs).chain((spec) => fc.constantFrom('', '[*]', '.*').map((suffix) => ({ text: `configuration.${spec.path.map(camel).join('.')}${suffix}`, literals: spec.literals }))) },
+    ...(projected.length > 0 ? [{ weight: 8, arbitrary: fc.constantFrom(...projected) }] : []),
+    { weight: 4, arbitrary: fc.constantFrom(...specs).chain((spec) => fc.constantFrom('', '[*]', '.*').map((suffix) => ({ text: `configuration.${spec.path.map(camel).join('.')}${suffix}`, literals: spec.literals }))) },
     { weight: 1, arbitrary: fc.constant({ text: 'resourceType', literals: [resourceType, 'AWS::S3::Bucket'] }) },
     { weight: 1, arbitrary: fc.constant({ text: 'configuration.noSuchProperty', literals: ['x'] }) },
   );
 }
 
+/** Filters over lists of structures (`a[ b == "x" ]`) and key filters over maps (`m[ keys == /^S/ ]`). */
+function filterClauseOf(resourceType: string): fc.Arbitrary<string> | undefined {
+  const listed = projectedPaths(resourceType).flatMap((path) => {
+    const at = path.text.lastIndexOf('[*].');
+    if (at < 0) return [];
+    const rest = path.text.slice(at + 4);
+    return rest.includes('[') ? [] : [{ list: path.text.slice(0, at), field: rest, literals: path.literals }];
+  });
+  const maps = projectedPaths(resourceType).filter((path) => !path.text.endsWith(']') && projectedPaths(resourceType).some((other) => other.text.startsWith(`${path.text}.`)));
+  const options: fc.Arbitrary<string>[] = [];
+  if (listed.length > 0) {
+    options.push(
+      fc.constantFrom(...listed).chain(({ list, field, literals }) =>
+        fc.tuple(fc.constantFrom(...literals).map(literalText), fc.constantFrom('!empty', 'empty', 'exists')).map(([l, check]) => `${list}[ ${field} == ${l} ] ${check}`),
+      ),
+      fc.constantFrom(...listed).chain(({ list, field, literals }) => fc.constantFrom(...literals).map((l) => `${list}[ ${field} exists ].${field} == ${literalText(l)}`)),
+    );
+  }
+  if (maps.length > 0) {
+    options.push(fc.tuple(fc.constantFrom(...maps), fc.constantFrom('/^S/', '/^[a-z]/', '/Mode$/')).map(([m, r]) => `${m.text}[ keys == ${r} ] !empty`));
+  }
+  return options.length > 0 ? fc.oneof(...options) : undefined;
+}
+
 const CROSS_TYPE_LITERALS: readonly unknown[] = [true, 0, '0', 'true'];
 
 function clauseOf(resourceType: string): fc.Arbitrary<string> {
+  const filtered = filterClauseOf(resourceType);
+  const plain = simpleClauseOf(resourceType);
+  return filtered === undefined ? plain : fc.oneof({ weight: 5, arbitrary: plain }, { weight: 1, arbitrary: filtered });
+}
+
+function simpleClauseOf(resourceType: string): fc.Arbitrary<string> {
   return queryOf(resourceType).chain(({ text, literals }) => {
     const literal = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...literals).map(literalText) }, { weight: 1, arbitrary: fc.constantFrom(...CROSS_TYPE_LITERALS).map(literalText) }, { weight: 1, arbitrary: fc.constant('null') });
     const regex = fc.constantFrom('/^python/', '/Active|PassThrough/', '/^arn:aws:/', '/.*/', '/^$/', '/(?i)enabled/');

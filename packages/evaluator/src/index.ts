@@ -28,3 +28,4 @@ export type { CallFunctionOptions } from './functions/call-function.js';
 export type { FunctionResult } from './functions/function-result.js';
 export type { YamlTextParser, YamlTextParseResult } from './functions/yaml-text-parser.js';
 export { FUNCTION_NAMES } from './functions/function-table.js';
+export { checkRegexLiterals } from './regex/check-regex-literals.js';

@@ -160,7 +160,8 @@ export interface WhenBlock extends NodeBase {
 
 /**
  * `AWS::S3::Bucket [when <conditions>] { … }`; the single-clause form
- * `AWS::S3::Bucket Properties.X exists` is a body with one clause.
+ * `AWS::S3::Bucket Properties.X exists` is a body with one clause. `typeName` drops a
+ * `::MODULE` suffix, as cfn-guard does.
  */
 export interface TypeBlock extends NodeBase {
   readonly kind: 'TypeBlock';

@@ -183,7 +183,8 @@ export class AstBuilder {
   }
 
   typeBlock(node: CstNode): ast.TypeBlock {
-    const typeName = (tokenOf(node, 'TypeName') as IToken).image;
+    // cfn-guard reads and drops a `::MODULE` suffix: `AWS::X::Y::MODULE` matches `AWS::X::Y`.
+    const typeName = (tokenOf(node, 'TypeName') as IToken).image.replace(/::MODULE$/, '');
     const conditions = nodeOf(node, 'conditions');
     const block = nodeOf(node, 'block');
     let body: ast.Block;

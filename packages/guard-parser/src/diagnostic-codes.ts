@@ -23,6 +23,10 @@ export const DiagnosticCodes = {
   thisPrefixedName: 'this_prefixed_name',
   /** Top-level type blocks can only be joined with `or` to other type blocks, and a top-level `when` block not at all. */
   invalidTopLevelDisjunction: 'invalid_top_level_disjunction',
+  /** Blocks or filters nested thousands deep: the parser's stack is exhausted. */
+  nestingTooDeep: 'nesting_too_deep',
+  /** A bug in the parser, reported instead of thrown. */
+  internalError: 'internal_error',
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes];

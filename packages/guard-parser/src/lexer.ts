@@ -1,15 +1,16 @@
 /**
- * Tokenises Guard text with one shared Chevrotain lexer, then applies the one context-dependent
- * re-tokenisation cfn-guard's scannerless parser implies: in a value position (after a
- * comparison operator or a `let … =`), a word that merely starts with `true`/`false`/`null`
- * (`trueish`, `Falsey`, `NULLX`) is read as that literal followed by the rest of the word.
+ * Tokenises Guard text with one shared Chevrotain lexer, then applies the context-dependent
+ * re-tokenisations cfn-guard's scannerless parser implies: in a value position (after a
+ * comparison operator, a `let … =`, or as a function argument), a word that merely starts with
+ * `true`/`false`/`null` (`trueish`, `Falsey`, `NULLX`) is read as that literal followed by the
+ * rest of the word; the parser asks for two more splits (operator keywords, `keys`) on errors.
  */
 import { createTokenInstance, Lexer, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import * as t from './tokens.js';
 
 const lexer = new Lexer([...t.ALL_TOKENS], {
   positionTracking: 'full',
-  ensureOptimizations: false,
+  ensureOptimizations: true,
   lineTerminatorCharacters: ['\n'],
   lineTerminatorsPattern: /\n/g,
 });
@@ -58,11 +59,21 @@ function isValuePosition(previous: IToken | undefined): boolean {
   return previous !== undefined && VALUE_POSITION_TOKENS.some((type) => tokenMatcher(previous, type));
 }
 
+/** After `(` or `,`: a function argument (or a list element, where a split changes nothing). */
+function isArgumentPosition(previous: IToken | undefined): boolean {
+  return previous !== undefined && (previous.tokenType === t.LParen || previous.tokenType === t.Comma);
+}
+
 function splitLiteralWordPrefixes(tokens: IToken[]): IToken[] {
   let result: IToken[] | null = null;
+  // Parameter names of `rule name(a, b)` are names, not values.
+  let inRuleParameters = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as IToken;
-    const prefix = token.tokenType === t.Identifier && isValuePosition(tokens[i - 1]) ? LITERAL_WORD_PREFIX.exec(token.image) : null;
+    if (token.tokenType === t.LParen && tokens[i - 2]?.tokenType === t.Rule) inRuleParameters = true;
+    else if (token.tokenType === t.RParen) inRuleParameters = false;
+    const valuePosition = isValuePosition(tokens[i - 1]) || (!inRuleParameters && isArgumentPosition(tokens[i - 1]));
+    const prefix = token.tokenType === t.Identifier && valuePosition ? LITERAL_WORD_PREFIX.exec(token.image) : null;
     if (prefix === null) {
       result?.push(token);
       continue;

@@ -46,13 +46,15 @@ export function parseRules(text: string, options: ParseOptions): ParseResult {
     const diagnostics = sortAndDeduplicate(builder.diagnostics);
     return { ast: diagnostics.some((d) => d.severity === 'error') ? null : ast, diagnostics };
   } catch (error) {
-    // A bug in the parser must not become a crash of the caller: report it as a diagnostic.
+    // Nothing may escape as an exception: thousands of nested blocks exhaust the stack, and a
+    // bug in the parser must not crash the caller either.
     const position = { offset: 0, line: 1, column: 1 };
+    const span = { file, start: position, end: position };
+    if (error instanceof RangeError) {
+      return { ast: null, diagnostics: [{ code: DiagnosticCodes.nestingTooDeep, severity: 'error', message: 'the rules are nested too deeply to be parsed', span }] };
+    }
     const message = error instanceof Error ? error.message : String(error);
-    return {
-      ast: null,
-      diagnostics: [{ code: 'internal_error', severity: 'error', message: `internal parser error: ${message}`, span: { file, start: position, end: position } }],
-    };
+    return { ast: null, diagnostics: [{ code: DiagnosticCodes.internalError, severity: 'error', message: `internal parser error: ${message}`, span }] };
   }
 }
 

@@ -10,9 +10,8 @@
  * reference must end its line, `not` needs a space after it, `!`, `(` and `.` need none) are
  * checked in gates against the source text.
  */
-import { CstParser, EarlyExitException, EOF, NoViableAltException, tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
-import { guardErrorMessages } from './parser-messages.js';
-import { hasOperatorPrefix } from './lexer.js';
+import { tokenMatcher, type CstNode, type IToken } from 'chevrotain';
+import { GuardParserBase, SINGLE_CHARACTER_TOKENS, startsWithWhen, UNARY_KEYWORDS } from './parser-base.js';
 import * as t from './tokens.js';
 
 /** What a clause position admits; cfn-guard has a different production for each. */
@@ -36,35 +35,9 @@ export const WHEN_BODY: ClauseContext = { typeBlocks: false, whenBlocks: true, r
 /** `when` conditions: comparisons, calls and rule references only. */
 export const CONDITIONS: ClauseContext = { typeBlocks: false, whenBlocks: false, ruleReferences: true, blockClauses: false, whenBodyAllowsReferences: false };
 
-/** Punctuation a one-character range bound can be. */
-const SINGLE_CHARACTER_TOKENS: readonly TokenType[] = [
-  t.UnknownCharacter, t.Bang, t.Star, t.Dash, t.Dot, t.Colon, t.Pipe, t.Less, t.Greater, t.Assign,
-  t.LParen, t.RParen, t.LCurly, t.RCurly, t.LBracket, t.RBracket,
-];
-
-const UNARY_KEYWORDS: readonly TokenType[] = [t.Exists, t.Empty, t.IsString, t.IsList, t.IsStruct, t.IsBool, t.IsInt, t.IsFloat, t.IsNull];
-
-const COMPARISON_START_TOKENS: readonly TokenType[] = [
-  t.Equals, t.NotEquals, t.GreaterEquals, t.LessEquals, t.Greater, t.Less, t.In, ...UNARY_KEYWORDS,
-];
-
-function startsWithWhen(token: IToken): boolean {
-  return tokenMatcher(token, t.Word) && (token.image.startsWith('when') || token.image.startsWith('WHEN'));
-}
-
-const CLAUSE_START_TOKENS: readonly TokenType[] = [t.Word, t.StringLiteral, t.VariableReference, t.Bang, t.TypeName];
-
-export class GuardParser extends CstParser {
-  /** The text being parsed, for the whitespace-sensitive gates. */
-  private source = '';
-
+export class GuardParser extends GuardParserBase {
   constructor() {
-    super([...t.ALL_TOKENS], {
-      maxLookahead: 4,
-      recoveryEnabled: true,
-      nodeLocationTracking: 'full',
-      errorMessageProvider: guardErrorMessages,
-    });
+    super();
     this.performSelfAnalysis();
   }
 
@@ -72,149 +45,6 @@ export class GuardParser extends CstParser {
     this.source = source;
     this.input = tokens;
     return this.rulesFile();
-  }
-
-  // ------------------------------------------------------------ error reporting
-
-  /**
-   * Chevrotain computes every expected token path of the failing alternative before building a
-   * message (up to seconds per error with this grammar); our messages do not list paths, so
-   * these two overrides of its internals skip that work.
-   */
-  private raiseNoAltException(_occurrence: number, userDescription: string | undefined): never {
-    const message = guardErrorMessages.buildNoViableAltMessage({
-      expectedPathsPerAlt: [],
-      actual: [this.LA(1)],
-      previous: this.LA(0),
-      customUserDescription: userDescription ?? '',
-      ruleName: this.internals().getCurrRuleFullName(),
-    });
-    throw this.internals().SAVE_ERROR(new NoViableAltException(message, this.LA(1), this.LA(0)));
-  }
-
-  private raiseEarlyExitException(_occurrence: number, _productionType: unknown, userDescription: string | undefined): never {
-    const message = guardErrorMessages.buildEarlyExitMessage({
-      expectedIterationPaths: [],
-      actual: [this.LA(1)],
-      previous: this.LA(0),
-      customUserDescription: userDescription ?? '',
-      ruleName: this.internals().getCurrRuleFullName(),
-    });
-    throw this.internals().SAVE_ERROR(new EarlyExitException(message, this.LA(1), this.LA(0)));
-  }
-
-  private internals(): { getCurrRuleFullName(): string; SAVE_ERROR(error: Error): Error } {
-    return this as unknown as { getCurrRuleFullName(): string; SAVE_ERROR(error: Error): Error };
-  }
-
-  // ------------------------------------------------------------ whitespace-sensitive checks
-
-  private gap(before: IToken | undefined, after: IToken): string {
-    if (before?.endOffset === undefined) return '';
-    const end = tokenMatcher(after, EOF) ? this.source.length : after.startOffset;
-    return this.source.slice(before.endOffset + 1, end);
-  }
-
-  private adjacent(before: IToken | undefined, after: IToken): boolean {
-    return before?.endOffset !== undefined && !tokenMatcher(after, EOF) && after.startOffset === before.endOffset + 1;
-  }
-
-  /** `not`/`NOT` is a negation only when a space or tab follows it. */
-  private notWordFollowedBySpace(index: number): boolean {
-    const token = this.LA(index);
-    const next = this.LA(index + 1);
-    if (!tokenMatcher(token, t.Not) || tokenMatcher(next, EOF)) return false;
-    const first = this.gap(token, next)[0];
-    return first === ' ' || first === '\t';
-  }
-
-  /** Is LA(index) the start of a negation (`not ` or `!` glued to the next token)? */
-  private negationAt(index: number): boolean {
-    const token = this.LA(index);
-    if (tokenMatcher(token, t.Bang)) return this.adjacent(token, this.LA(index + 1));
-    return this.notWordFollowedBySpace(index);
-  }
-
-  /** cfn-guard's terminator after a bare rule name: EOF, newline, comment, `{` or `or`. */
-  private ruleReferenceEndsHere(): boolean {
-    const next = this.LA(1);
-    // cfn-guard tries a comparison first, across line breaks: `base` then `inventory` is `base in ventory`.
-    if (hasOperatorPrefix(next)) return false;
-    if (tokenMatcher(next, EOF) || tokenMatcher(next, t.LCurly) || tokenMatcher(next, t.OrWord) || tokenMatcher(next, t.PipeOr)) return true;
-    const gap = this.gap(this.LA(0), next);
-    return gap.includes('\n') || gap.includes('#') || this.messageOnSameLine();
-  }
-
-  private messageOnSameLine(): boolean {
-    const next = this.LA(1);
-    return tokenMatcher(next, t.CustomMessage) && !this.gap(this.LA(0), next).includes('\n');
-  }
-
-  /** Does LA(index) continue a query started just before it (a part, an operator, a block)? */
-  private queryContinuesAt(index: number): boolean {
-    const token = this.LA(index);
-    if (tokenMatcher(token, t.Dot) || tokenMatcher(token, t.LBracket) || tokenMatcher(token, t.LCurly)) return true;
-    if (COMPARISON_START_TOKENS.some((type) => tokenMatcher(token, type))) return true;
-    if (!tokenMatcher(token, t.Not) && !tokenMatcher(token, t.Bang)) return false;
-    const next = this.LA(index + 1);
-    return tokenMatcher(next, t.In) || UNARY_KEYWORDS.some((type) => tokenMatcher(next, type));
-  }
-
-  private clauseStartAt(index: number): boolean {
-    const token = this.LA(index);
-    return CLAUSE_START_TOKENS.some((type) => tokenMatcher(token, type));
-  }
-
-  /** A keyword that needs whitespace or a comment after it (`when`, `some`). */
-  private separatedAt(index: number): boolean {
-    return !this.adjacent(this.LA(index), this.LA(index + 1));
-  }
-
-  /** An operator, possibly negated, follows (`base` then `not other` on the next line does not). */
-  private comparisonAhead(): boolean {
-    const first = this.LA(1);
-    if (COMPARISON_START_TOKENS.some((type) => tokenMatcher(first, type))) return true;
-    if (!tokenMatcher(first, t.Not) && !tokenMatcher(first, t.Bang)) return false;
-    const second = this.LA(2);
-    return tokenMatcher(second, t.In) || UNARY_KEYWORDS.some((type) => tokenMatcher(second, type));
-  }
-
-  private queryStartAt(index: number): boolean {
-    const token = this.LA(index);
-    return (tokenMatcher(token, t.Word) && !tokenMatcher(token, t.When)) || tokenMatcher(token, t.VariableReference) || tokenMatcher(token, t.StringLiteral);
-  }
-
-  private functionCallAhead(): boolean {
-    return tokenMatcher(this.LA(1), t.Identifier) && tokenMatcher(this.LA(2), t.LParen) && this.adjacent(this.LA(1), this.LA(2));
-  }
-
-  private isRangeBound(token: IToken): boolean {
-    return (
-      tokenMatcher(token, t.IntLiteral) ||
-      tokenMatcher(token, t.FloatLiteral) ||
-      (token.image.length === 1 && !tokenMatcher(token, t.Comma) && !tokenMatcher(token, EOF))
-    );
-  }
-
-  /**
-   * `r[lo, hi]` with spaces or tabs only around the bounds; when the shape does not fit,
-   * cfn-guard falls back to a call (`r(…)`) or a query (`r[…]`).
-   */
-  private rangeAhead(): boolean {
-    const r = this.LA(1);
-    const open = this.LA(2);
-    const close = this.LA(6);
-    return (
-      tokenMatcher(r, t.Identifier) &&
-      r.image === 'r' &&
-      (tokenMatcher(open, t.LBracket) || tokenMatcher(open, t.LParen)) &&
-      this.adjacent(r, open) &&
-      this.isRangeBound(this.LA(3)) &&
-      tokenMatcher(this.LA(4), t.Comma) &&
-      this.isRangeBound(this.LA(5)) &&
-      (tokenMatcher(close, t.RBracket) || tokenMatcher(close, t.RParen)) &&
-      !/[^ \t]/.test(this.source.slice((open.endOffset ?? open.startOffset) + 1, close.startOffset).replace(/[^\s#]/g, ''))
-    );
   }
 
   // ------------------------------------------------------------ file and rules
@@ -227,8 +57,9 @@ export class GuardParser extends CstParser {
         MAX_LOOKAHEAD: 1,
         DEF: [
           { GATE: () => tokenMatcher(this.LA(2), t.Word), ALT: () => this.SUBRULE(this.letStatement) },
-          { ALT: () => this.SUBRULE(this.ruleDeclaration) },
-          { GATE: () => !tokenMatcher(this.LA(1), t.Rule), ALT: () => this.SUBRULE(this.disjunction, { ARGS: [TOP] }) },
+          // `rule` starts a rule only when whitespace follows (`rule!= X` is a clause on a key `rule`).
+          { GATE: () => this.separatedAt(1), ALT: () => this.SUBRULE(this.ruleDeclaration) },
+          { GATE: () => !tokenMatcher(this.LA(1), t.Rule) || !this.separatedAt(1), ALT: () => this.SUBRULE(this.disjunction, { ARGS: [TOP] }) },
         ],
       });
     });
@@ -325,11 +156,14 @@ export class GuardParser extends CstParser {
       DEF: [
         { GATE: () => context.typeBlocks, ALT: () => this.SUBRULE(this.typeBlock) },
         {
-          GATE: () => context.whenBlocks && this.separatedAt(1),
+          GATE: () => context.whenBlocks && this.separatedAt(1) && !this.whenIsRuleReference(context),
           ALT: () => this.SUBRULE(this.whenBlock, { ARGS: [context.whenBodyAllowsReferences ? WHEN_BODY : PLAIN] }),
         },
         // cfn-guard commits to a `when` block on any word starting with `when` where one may appear.
-        { GATE: () => !(context.whenBlocks && startsWithWhen(this.LA(1))), ALT: () => this.SUBRULE(this.queryClause, { ARGS: [context] }) },
+        {
+          GATE: () => !(context.whenBlocks && startsWithWhen(this.LA(1))) || this.whenIsRuleReference(context),
+          ALT: () => this.SUBRULE(this.queryClause, { ARGS: [context] }),
+        },
       ],
     });
   });
@@ -373,7 +207,7 @@ export class GuardParser extends CstParser {
     const context = given ?? PLAIN;
     let negated = false;
     this.OPTION({
-      GATE: () => this.negationAt(1),
+      GATE: () => this.negationAt(1, true),
       DEF: () => {
         this.SUBRULE(this.negation);
         negated = true;
@@ -381,13 +215,14 @@ export class GuardParser extends CstParser {
     });
     this.OR([
       {
-        GATE: () => this.functionCallAhead(),
+        GATE: () => (!negated || this.onSameLine()) && this.functionCallAhead(),
         ALT: () => {
           this.SUBRULE(this.functionCall);
           this.OPTION2(() => this.CONSUME(t.CustomMessage));
         },
       },
       {
+        GATE: () => !negated || this.onSameLine(),
         ALT: () => {
           let first: IToken | undefined;
           // `some` followed by whitespace commits to a `some` query; failing that, the word can
@@ -399,7 +234,9 @@ export class GuardParser extends CstParser {
           });
           // `some` alone is a name (a rule reference), not the prefix of a query.
           this.OPTION3({
-            GATE: () => this.separatedAt(1) && this.queryStartAt(2),
+            // `some` that could also be a rule reference named `some` is one unless a whole
+            // `some` comparison or block follows (cfn-guard tries the clause first).
+            GATE: () => this.separatedAt(1) && this.queryStartAt(2) && !(context.ruleReferences && this.someCouldBeRuleReference() && !this.someClauseProbe()),
             DEF: () => {
               this.CONSUME(t.Some);
               spacedSome = false;
@@ -428,7 +265,10 @@ export class GuardParser extends CstParser {
   public comparisonTail = this.RULE('comparisonTail', (given?: ClauseContext, clauseNegatedGiven?: boolean) => {
     const context = given ?? PLAIN;
     const clauseNegated = clauseNegatedGiven ?? false;
-    this.OR([
+    // `not in` and `not exists` share their first token: two tokens decide.
+    this.OR({
+      MAX_LOOKAHEAD: 2,
+      DEF: [
       {
         ALT: () => {
           this.SUBRULE(this.binaryOperator);
@@ -460,12 +300,9 @@ export class GuardParser extends CstParser {
           });
         },
       },
-    ]);
+      ],
+    });
   });
-
-  private adjacentIfBang(): boolean {
-    return !tokenMatcher(this.LA(1), t.Bang) || this.adjacent(this.LA(1), this.LA(2));
-  }
 
   /** '==' | '!=' | '>=' | '<=' | '>' | '<' | NOT? 'in' */
   public binaryOperator = this.RULE('binaryOperator', () => {
@@ -496,7 +333,7 @@ export class GuardParser extends CstParser {
 
   /** call = NAME '(' arg ( ',' arg )* ')'   (no space before '(', at least one argument) */
   public functionCall = this.RULE('functionCall', () => {
-    this.CONSUME(t.Identifier, { LABEL: 'name' });
+    this.CONSUME(t.Word, { LABEL: 'name' });
     this.CONSUME(t.LParen);
     this.SUBRULE(this.value, { LABEL: 'arguments' });
     this.MANY(() => {
@@ -623,27 +460,45 @@ export class GuardParser extends CstParser {
     this.CONSUME(t.RBracket);
   });
 
-  private keysOperatorAhead(): boolean {
-    if (!tokenMatcher(this.LA(1), t.Keys)) return false;
-    const op = this.LA(2);
-    return (
-      tokenMatcher(op, t.Equals) ||
-      tokenMatcher(op, t.NotEquals) ||
-      tokenMatcher(op, t.In) ||
-      ((tokenMatcher(op, t.Not) || tokenMatcher(op, t.Bang)) && tokenMatcher(this.LA(3), t.In))
-    );
-  }
-
   /** Speculative: does a whole `keys OP value ]` follow? */
   private closedKeysFilterAhead(): boolean {
     return this.closedKeysFilterProbe();
   }
 
-  /** A text starting with `keys` after `[` must be a keys filter in cfn-guard. */
-  private keysFilterAhead(): boolean {
-    const token = this.LA(1);
-    return tokenMatcher(token, t.Word) && (token.image.startsWith('keys') || token.image.startsWith('KEYS'));
+  /**
+   * cfn-guard's one way back from a `when`: where rule references are allowed, `when` ending
+   * its line, followed by conditions that parse but no `{`, is a reference to a rule `when`.
+   */
+  private whenIsRuleReference(context: ClauseContext): boolean {
+    return (
+      context.ruleReferences &&
+      tokenMatcher(this.LA(1), t.When) &&
+      /^[ \t]*(\r?\n|#)/.test(this.gap(this.LA(1), this.LA(2))) &&
+      this.whenConditionsProbe() &&
+      !this.whenBlockProbe()
+    );
   }
+
+  /** Only used speculatively by whenIsRuleReference(). */
+  public whenConditions = this.RULE('whenConditions', () => {
+    this.CONSUME(t.When);
+    this.SUBRULE(this.conditions);
+  });
+
+  private readonly whenConditionsProbe = this.BACKTRACK(this.whenConditions);
+  private readonly whenBlockProbe = this.BACKTRACK(this.whenBlock, [WHEN_BODY]);
+
+  /** Only used speculatively: does `some <query> <operator or block>` follow? */
+  public someClause = this.RULE('someClause', () => {
+    this.CONSUME(t.Some);
+    this.SUBRULE(this.query);
+    this.OR([
+      { GATE: () => this.comparisonAhead(), ALT: () => this.SUBRULE(this.comparisonTail) },
+      { ALT: () => this.CONSUME(t.LCurly) },
+    ]);
+  });
+
+  private readonly someClauseProbe = this.BACKTRACK(this.someClause);
 
   /** Only used speculatively by closedKeysFilterAhead(). */
   public closedKeysFilter = this.RULE('closedKeysFilter', () => {

@@ -11,6 +11,7 @@ export function regexCompileError(pattern: string): string | null {
   const unsupported = findUnsupportedEscape(pattern);
   if (unsupported !== null) return `\`${unsupported}\` is not supported by cfn-guard's regex engine`;
   if (hasVariableLengthLookBehind(pattern)) return 'look-behind bodies must have a constant length in cfn-guard';
+  if (hasUnclosedClass(pattern)) return 'unclosed character class (in this regex dialect `[` inside a class opens a nested class)';
   try {
     new RegExp(toJavaScriptSyntax(pattern));
     return null;
@@ -28,6 +29,33 @@ function findUnsupportedEscape(pattern: string): string | null {
     i++;
   }
   return null;
+}
+
+/**
+ * Rust's regex syntax nests classes: `[` inside a class opens another one (except the POSIX
+ * `[:alpha:]` form), so `[[a-z]` is unclosed there while JavaScript reads a literal `[`.
+ */
+function hasUnclosedClass(pattern: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') {
+      i++;
+    } else if (char === '[') {
+      const posix = depth > 0 ? /^\[:\^?[a-z]+:\]/.exec(pattern.slice(i)) : null;
+      if (posix !== null) {
+        i += posix[0].length - 1;
+        continue;
+      }
+      depth++;
+      // A `]` right after `[` or `[^` is a literal.
+      if (pattern[i + 1] === '^') i++;
+      if (pattern[i + 1] === ']') i++;
+    } else if (char === ']' && depth > 0) {
+      depth--;
+    }
+  }
+  return depth > 0;
 }
 
 /** fancy-regex only supports look-behinds whose body has a fixed length. */

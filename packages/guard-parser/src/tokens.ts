@@ -88,15 +88,10 @@ export const VariableReference = createToken({
   line_breaks: false,
 });
 
+/** A keyword is an identifier spelled one of these ways (`longer_alt`: `existsX` is a name). */
 function keyword(name: string, spellings: readonly string[]): TokenType {
   const alternatives = [...spellings].sort((a, b) => b.length - a.length).join('|');
-  return createToken({
-    name,
-    pattern: unicodePattern(`(?:${alternatives})(?![\\p{Alphabetic}\\p{N}_])`),
-    start_chars_hint: [...new Set(spellings.map((s) => s[0] as string))],
-    line_breaks: false,
-    categories: [Word],
-  });
+  return createToken({ name, pattern: new RegExp(alternatives), longer_alt: Identifier, categories: [Word] });
 }
 
 export const Rule = keyword('Rule', ['rule']);
@@ -143,7 +138,22 @@ export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
 export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
 export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
 export const Dash = createToken({ name: 'Dash', pattern: /-/ });
-export const UnknownCharacter = createToken({ name: 'UnknownCharacter', pattern: unicodePattern('[^\\s]'), line_breaks: false });
+/**
+ * Hints for a token that may start with any character: every non-space Latin-1 code, and one
+ * code per 256-code block above, which is how Chevrotain buckets larger codes. With hints on
+ * every custom pattern, the lexer keeps its first-character optimisation.
+ */
+const ANY_START_CHARACTER: number[] = [
+  ...Array.from({ length: 256 }, (_, code) => code).filter((code) => !/\s/.test(String.fromCharCode(code))),
+  ...Array.from({ length: 255 }, (_, block) => (block + 1) * 256),
+];
+
+export const UnknownCharacter = createToken({
+  name: 'UnknownCharacter',
+  pattern: unicodePattern('[^\\s]'),
+  start_chars_hint: ANY_START_CHARACTER,
+  line_breaks: false,
+});
 
 export const KEYWORDS: readonly TokenType[] = [
   Rule, Let, When, OrWord, Not, Some, This, Keys, In, Exists, Empty,

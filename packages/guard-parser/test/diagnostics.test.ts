@@ -57,6 +57,11 @@ describe('error recovery', () => {
     expect(diagnosticsOf('A Exists\nB In [1]\nC Is_String').map((d) => d.span.start.line)).toEqual([1, 2, 3]);
   });
 
+  it('reports nesting too deep for the stack as a diagnostic, not an exception', () => {
+    const text = `rule r {\n${'A {\n'.repeat(5000)}B exists\n${'}\n'.repeat(5001)}`;
+    expect(diagnosticsOf(text).map((d) => d.code)).toEqual([DiagnosticCodes.nestingTooDeep]);
+  });
+
   it('keeps every diagnostic span inside the text, sorted', () => {
     const text = 'rule r {\n  A == [1, 2\n';
     const diagnostics = diagnosticsOf(text);

@@ -1,9 +1,12 @@
 // File-by-file agreement with `cfn-guard parse-tree -r FILE` (exit 0 = accepted) over every
 // `.guard` file of the shared corpus and probe cases.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRules } from '../src/index.js';
+import { parseRules, printRules } from '../src/index.js';
+import { grammarArbitraries } from './arbitraries/ast-arbitraries.js';
 import { referenceBinary, runReference } from '../../../test-support/reference-binary.js';
 import { describeShared } from '../../../test-support/shared-corpus.js';
 
@@ -49,5 +52,23 @@ describe('guard-parser on rejected files', () => {
     const { ast, diagnostics } = parseRules('rule r {\n  Cfg.Mode Exists\n}\n', { fileName: 'r.guard' });
     expect(ast).toBeNull();
     expect(diagnostics.some((d) => d.severity === 'error')).toBe(true);
+  });
+});
+
+describe('printRules output is accepted by cfn-guard 3.1.1', () => {
+  if (referenceBinary() === null) {
+    it.skip('SKIPPED: the cfn-guard 3.1.1 binary is unavailable (scripts/get-reference-binary.mjs failed)', () => {});
+    return;
+  }
+  it('for generated ASTs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guardts-printed-'));
+    const file = join(dir, 'printed.guard');
+    const rejected: string[] = [];
+    for (const ast of fc.sample(grammarArbitraries(2).rulesFile, { numRuns: 80, seed: 20261126 })) {
+      const text = printRules(ast);
+      writeFileSync(file, text);
+      if (runReference(['parse-tree', '-r', file]).status !== 0) rejected.push(text);
+    }
+    expect(rejected).toEqual([]);
   });
 });

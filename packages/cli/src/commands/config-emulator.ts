@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { DOCUMENTED_PROACTIVE_TYPES, readRuleFiles, startConfigEmulator, type DocumentShape } from '@guardts/config-adapter';
-import { oneOf, parseCommandLine, positiveInteger, typeList } from '../aws-config/parse-command-line.js';
+import { integerIn, oneOf, parseCommandLine, positiveInteger, typeList } from '../aws-config/parse-command-line.js';
 import { selectEngine, type EngineName } from '../aws-config/select-engine.js';
 import { EXIT_OK, EXIT_RUNTIME_ERROR, EXIT_USAGE } from '../exit-codes.js';
 
@@ -27,7 +27,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   let options: Options | undefined;
   const command = new Command('guardts config-emulator')
     .description('Serves AWS Config proactive evaluation (JSON 1.1 wire protocol) on 127.0.0.1, evaluating Guard rules locally')
-    .requiredOption('--port <n>', 'TCP port on 127.0.0.1 (0: any free port)', positiveInteger('--port'))
+    .requiredOption('--port <n>', 'TCP port on 127.0.0.1 (0: any free port)', integerIn('--port', 0, 65_535))
     .option('--rules <dir>', 'a .guard file or a directory of them; each file is a Config rule named after it')
     .option('--engine <name>', 'reference (cfn-guard 3.1.1) or guardts', oneOf('--engine', ['reference', 'guardts'] as const), 'reference')
     .option('--document <shape>', 'what the rules see: config-item (projected) or properties (raw CloudFormation properties)', oneOf('--document', ['config-item', 'properties'] as const), 'config-item')

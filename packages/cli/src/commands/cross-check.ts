@@ -4,8 +4,8 @@
  * Exit 0 all agree, 20 a disagreement, 21 an unknown remote verdict, 22 nothing evaluated.
  */
 import { Command } from 'commander';
-import { crossCheck, formatReportJson, formatReportText, readRuleFiles, readTemplate, stackNameFor, type CrossCheckOutcome, type DocumentShape, type RuleFile } from '@guardts/config-adapter';
-import { oneOf, parseCommandLine, positiveInteger } from '../aws-config/parse-command-line.js';
+import { crossCheck, formatReportJson, formatReportText, readRuleFiles, readTemplate, stackNameFor, type CrossCheckOutcome, type CrossCheckReport, type DocumentShape, type RuleFile } from '@guardts/config-adapter';
+import { integerIn, oneOf, parseCommandLine } from '../aws-config/parse-command-line.js';
 import { selectEngine, type EngineName } from '../aws-config/select-engine.js';
 import { EXIT_CROSS_CHECK_DISAGREE, EXIT_CROSS_CHECK_NOTHING_EVALUATED, EXIT_CROSS_CHECK_UNKNOWN, EXIT_OK, EXIT_RUNTIME_ERROR } from '../exit-codes.js';
 
@@ -34,14 +34,14 @@ export async function run(argv: readonly string[]): Promise<number> {
   let options: Options | undefined;
   const command = new Command('guardts cross-check')
     .description("Compares guardts' verdicts with AWS Config proactive evaluation, per resource and rule")
-    .requiredOption('-r, --rules <path>', 'a .guard file or a directory of them (repeatable); each file is compared with the Config rule of the same name', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .requiredOption('-r, --rules <path>', 'a .guard file or a directory of them (repeatable); each file is compared with the Config rule of the same name', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
     .requiredOption('-d, --data <template>', 'the CloudFormation template (YAML or JSON)')
     .option('--as <shape>', 'the document the local rules see: config-item (projected) or properties', oneOf('--as', ['config-item', 'properties'] as const), 'config-item')
     .option('--endpoint <url>', 'Config endpoint, e.g. the loopback emulator (default: the regional endpoint)')
     .option('--region <region>', 'AWS region (default: the SDK default chain)')
     .option('-o, --output <format>', 'text or json', oneOf('--output', ['text', 'json'] as const), 'text')
-    .option('--timeout <seconds>', 'bound of each resource remote evaluation, polling included', positiveInteger('--timeout'), 60)
-    .option('--evaluation-timeout <seconds>', 'EvaluationTimeout sent to Config (0-3600)', positiveInteger('--evaluation-timeout'), 25)
+    .option('--timeout <seconds>', 'bound of each resource remote evaluation, polling included', integerIn('--timeout', 1, 86_400), 60)
+    .option('--evaluation-timeout <seconds>', 'EvaluationTimeout sent to Config (0-3600)', integerIn('--evaluation-timeout', 0, 3600), 25)
     .option('--context <id>', 'EvaluationContextIdentifier (default: the template file name)')
     .option('--local-engine <name>', 'guardts, or reference (cfn-guard 3.1.1) to check Config against the reference itself', oneOf('--local-engine', ['guardts', 'reference'] as const), 'guardts')
     .option('--reference-binary <path>', 'the cfn-guard 3.1.1 binary for --local-engine reference')
@@ -67,21 +67,27 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (!engine.ok) return fail(engine.error);
 
   const stackName = options.context ?? stackNameFor(options.data);
-  const report = await crossCheck({
-    rules,
-    template: template.template,
-    stackName,
-    as: options.as,
-    localEngine: engine.engine,
-    remote: {
-      ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
-      ...(options.region !== undefined ? { region: options.region } : {}),
-      evaluationContext: stackName,
-      evaluationTimeoutSeconds: options.evaluationTimeout,
-      deadlineMs: options.timeout * 1000,
-      retry: { attemptTimeoutMs: Math.min(10_000, Math.max(1_000, options.timeout * 1000)) },
-    },
-  });
+  let report: CrossCheckReport;
+  try {
+    report = await crossCheck({
+      rules,
+      template: template.template,
+      stackName,
+      as: options.as,
+      localEngine: engine.engine,
+      remote: {
+        ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+        ...(options.region !== undefined ? { region: options.region } : {}),
+        evaluationContext: stackName,
+        evaluationTimeoutSeconds: options.evaluationTimeout,
+        deadlineMs: options.timeout * 1000,
+        retry: { attemptTimeoutMs: Math.min(10_000, Math.max(1_000, options.timeout * 1000)) },
+      },
+    });
+  } catch (error) {
+    // crossCheck reports failures as values; this only keeps a bug from ending in a stack trace.
+    return fail(`cross-check failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   process.stdout.write(options.output === 'json' ? formatReportJson(report) : formatReportText(report, options.data));
   return EXIT_OF[report.outcome];
 }

@@ -1,7 +1,8 @@
 /**
  * `guardts lint -r RULES…`: warnings cfn-guard never gives, about rules it accepts but evaluates
  * differently from how they read (docs/lint.md). Exit codes: 0 clean, 3 more warnings than
- * `--max-warnings`, 5 a rules file does not parse, 2 bad flags, 255 a path cannot be read.
+ * `--max-warnings`, 5 a rules file does not parse, 2 bad flags, 255 a path cannot be read (or
+ * the linter fails on a file).
  */
 import { readFileSync } from 'node:fs';
 import { parseRules } from '@guardts/guard-parser';
@@ -19,7 +20,7 @@ export async function run(argv: readonly string[], io: CommandIo = processIo()):
   if (!parsed.ok) return parsed.exitCode;
   const { args } = parsed;
   const { files, missing } = findRuleFiles(args.rules, io.cwd);
-  let unreadable = missing.length;
+  let unreadable = missing.length; // paths that could not be linted at all: exit 255
   for (const path of missing) io.stderr.write(`guardts lint: ${path}: no such file or directory\n`);
   const linted: LintedFile[] = [];
   for (const file of files) {
@@ -31,7 +32,13 @@ export async function run(argv: readonly string[], io: CommandIo = processIo()):
       unreadable += 1;
       continue;
     }
-    linted.push(lintFile(file.displayName, source, args));
+    try {
+      linted.push(lintFile(file.displayName, source, args));
+    } catch (error) {
+      // A bug of the linter must not become a stack trace: say which file, and exit 255.
+      io.stderr.write(`guardts lint: internal error while linting ${file.displayName}: ${error instanceof Error ? error.message : String(error)}\n`);
+      unreadable += 1;
+    }
   }
   const render = { text: formatLintText, json: formatLintJson, sarif: formatLintSarif }[args.outputFormat];
   io.stdout.write(render(linted));

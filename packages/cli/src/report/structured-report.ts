@@ -1,88 +1,42 @@
 /**
  * cfn-guard's structured report (`validate -z -o json`), field for field: tools that parse the
- * reference's JSON must be able to parse ours unchanged. Field names are cfn-guard's (snake_case,
- * enum variants as single-key objects), which is why they break the house naming style here.
+ * reference's JSON must be able to parse ours unchanged. The shapes are the evaluator's; this module
+ * merges the per-rules-file reports of one data file as cfn-guard's `FileReport::combine` does.
  */
-export type Status = 'PASS' | 'FAIL' | 'SKIP';
+import type {
+  Status,
+  StructuredBinaryCheck,
+  StructuredBlockReport,
+  StructuredClauseReport,
+  StructuredComparison,
+  StructuredFileReport,
+  StructuredGuardClauseReport,
+  StructuredMessages,
+  StructuredPathValue,
+  StructuredRuleReport,
+  StructuredUnaryCheck,
+  StructuredUnResolved,
+  StructuredValueUnResolved,
+} from '@guardts/evaluator';
 
-/** A data value as cfn-guard serialises it: its path and its plain JSON value. */
-export interface PathAndValue {
-  readonly path: string;
-  readonly value: unknown;
-}
+// The evaluator defines the shapes (it produces them); the CLI names them as cfn-guard does.
+export type {
+  Status,
+  StructuredBinaryCheck as BinaryCheck,
+  StructuredBlockReport as GuardBlockReport,
+  StructuredClauseReport as ClauseReport,
+  StructuredComparison as Comparison,
+  StructuredFileReport as FileReport,
+  StructuredGuardClauseReport as GuardClauseReport,
+  StructuredMessages as Messages,
+  StructuredPathValue as PathAndValue,
+  StructuredRuleReport as RuleReport,
+  StructuredUnaryCheck as UnaryCheck,
+  StructuredUnResolved as UnResolved,
+  StructuredValueUnResolved as ValueUnResolved,
+};
 
-export interface Messages {
-  readonly custom_message: string | null;
-  readonly error_message: string | null;
-}
-
-/** `[operator, negated]`, e.g. `["Eq", true]` for `!=`. */
-export type Comparison = readonly [string, boolean];
-
-export interface UnResolved {
-  readonly traversed_to: PathAndValue;
-  readonly remaining_query: string;
-  readonly reason: string | null;
-}
-
-export interface ValueUnResolved {
-  readonly value: UnResolved;
-  readonly comparison: Comparison;
-}
-
-export type UnaryCheck =
-  | { readonly UnResolved: ValueUnResolved }
-  | { readonly Resolved: { readonly value: PathAndValue; readonly comparison: Comparison } }
-  | { readonly UnResolvedContext: string };
-
-export type BinaryCheck =
-  | { readonly UnResolved: ValueUnResolved }
-  | { readonly Resolved: { readonly from: PathAndValue; readonly to: PathAndValue; readonly comparison: Comparison } }
-  | { readonly InResolved: { readonly from: PathAndValue; readonly to: readonly PathAndValue[]; readonly comparison: Comparison } };
-
-export interface UnaryReport {
-  readonly check: UnaryCheck;
-  readonly context: string;
-  readonly messages: Messages;
-}
-
-export interface BinaryReport {
-  readonly context: string;
-  readonly messages: Messages;
-  readonly check: BinaryCheck;
-}
-
-export type GuardClauseReport = { readonly Unary: UnaryReport } | { readonly Binary: BinaryReport };
-
-export interface RuleReport {
-  readonly name: string;
-  readonly metadata: Readonly<Record<string, string>>;
-  readonly messages: Messages;
-  readonly checks: readonly ClauseReport[];
-}
-
-export interface GuardBlockReport {
-  readonly context: string;
-  readonly messages: Messages;
-  readonly unresolved: UnResolved | null;
-}
-
-export type ClauseReport =
-  | { readonly Rule: RuleReport }
-  | { readonly Block: GuardBlockReport }
-  | { readonly Disjunctions: { readonly checks: readonly ClauseReport[] } }
-  | { readonly Clause: GuardClauseReport };
-
-/** One data file's record: every rules file's results merged (cfn-guard's `FileReport`). */
-export interface FileReport {
-  readonly name: string;
-  readonly metadata: Readonly<Record<string, string>>;
-  readonly status: Status;
-  readonly not_compliant: readonly ClauseReport[];
-  /** Sorted, without duplicates (a `BTreeSet` in cfn-guard). */
-  readonly not_applicable: readonly string[];
-  readonly compliant: readonly string[];
-}
+type FileReport = StructuredFileReport;
 
 /** cfn-guard's `Status::and`: FAIL wins, then PASS, and SKIP yields to anything. */
 export function combineStatus(left: Status, right: Status): Status {

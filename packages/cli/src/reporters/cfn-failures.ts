@@ -87,7 +87,8 @@ function resourceOf(document: Value, path: string): { name: string; type: string
   const match = /^\/Resources\/(.+)$/.exec(path);
   if (match === null) return null;
   const segments = match[1]!.split('/');
-  for (let take = segments.length - 1; take >= 1; take--) {
+  // `/Resources/X` names X itself; deeper paths try the longest proper prefix first.
+  for (let take = segments.length === 1 ? 1 : segments.length - 1; take >= 1; take--) {
     const name = segments.slice(0, take).join('/');
     const resource = findValueByPath(document, `/Resources/${name}`);
     if (resource === null || resource.path !== `/Resources/${name}`) continue;

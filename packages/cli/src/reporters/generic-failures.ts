@@ -3,9 +3,12 @@
  * single-line-summary (`report_from_events` + `SingleLineSummary`), one English sentence per
  * failing check, then the compliant / not-applicable rule lines selected by `-S`.
  */
-import { valueToJson, type CheckedValue, type ClauseCheck, type EventRecord } from '@guardts/evaluator';
+import { valueToJson, type CheckedValue, type ClauseCheck, type EventRecord, type Value } from '@guardts/evaluator';
 import type { SummarySelection } from '../validate/validate-options.js';
+import { RustFloat } from '../report/canonical-report.js';
+import { firstNonFinite, nonFiniteMessage } from '../report/non-finite.js';
 import { UNARY_OPERATORS } from './operator-words.js';
+import { toCompactJson } from './structured-serialise.js';
 import type { PairReportInput } from './pair-report.js';
 
 interface NameInfo {
@@ -27,9 +30,18 @@ function failingRecords(record: EventRecord): EventRecord[] {
   return record.children.flatMap(failingRecords);
 }
 
+/** serde_json's view of a value in this report: like valueToJson, but a range is `[1,50)` (no `r`). */
+function referenceJson(value: Value): unknown {
+  if (value.kind === 'range') return `${value.lowerInclusive ? '[' : '('}${value.lower},${value.upper}${value.upperInclusive ? ']' : ')'}`;
+  if (value.kind === 'list') return value.items.map(referenceJson);
+  if (value.kind === 'map') return Object.fromEntries(value.keys.map((key) => [key.value, referenceJson(value.entries.get(key.value)!)]));
+  if (value.kind === 'float') return new RustFloat(value.value);
+  return valueToJson(value);
+}
+
 function pathAndJson(value: CheckedValue): { path: string; json: unknown } {
-  if (value.kind === 'unresolved') return { path: value.traversedTo.path, json: valueToJson(value.traversedTo) };
-  return { path: value.value.path, json: valueToJson(value.value) };
+  if (value.kind === 'unresolved') return { path: value.traversedTo.path, json: referenceJson(value.traversedTo) };
+  return { path: value.value.path, json: referenceJson(value.value) };
 }
 
 function nameInfo(rule: string, record: EventRecord): NameInfo {
@@ -85,7 +97,7 @@ const UNARY_WORDS: Readonly<Record<string, readonly [string, string]>> = {
 
 /** serde_json's compact rendering of a value (`null` when absent). */
 function json(value: unknown): string {
-  return JSON.stringify(value === undefined ? null : value);
+  return toCompactJson(value === undefined ? null : value);
 }
 
 function sentence(info: NameInfo, dataName: string): string {
@@ -104,22 +116,29 @@ function sentence(info: NameInfo, dataName: string): string {
   return `Property [${info.path}] in data [${dataName}] is not compliant with [${info.rule}] because provided value [${json(info.provided)}] ${negated ? 'did' : 'did not'} ${compared} [${json(info.expected)}]. Error Message [${info.message.replace(/\n/g, ';')}]`;
 }
 
-export function renderGenericFailures(input: PairReportInput, selection: SummarySelection): string {
+/** The generic report; `error` when a failing value cannot be converted (cfn-guard aborts, exit 255). */
+export function renderGenericFailures(input: PairReportInput, selection: SummarySelection): { text: string; error: string | null } {
   const events = input.evaluation.events;
-  if (events === null) return '';
+  if (events === null) return { text: '', error: null };
   const failed = new Map<string, NameInfo[]>();
   const passed = new Set<string>();
   const skipped = new Set<string>();
   for (const ruleRecord of events.children) {
     const node = ruleRecord.record;
     if (node.kind !== 'RuleCheck') continue;
-    if (node.status === 'FAIL') failed.set(node.name, failingRecords(ruleRecord).map((record) => nameInfo(node.name, record)));
+    if (node.status === 'FAIL') {
+      const infos = failingRecords(ruleRecord).map((record) => nameInfo(node.name, record));
+      // The reference converts every failing value to JSON before printing anything of this report.
+      const nonFinite = firstNonFinite(infos.map((info) => [info.provided, info.expected]));
+      if (nonFinite !== null) return { text: '', error: nonFiniteMessage(nonFinite, null) };
+      failed.set(node.name, infos);
+    }
     else if (node.status === 'PASS') passed.add(node.name);
     else skipped.add(node.name);
   }
   // cfn-guard's `is_reportable`: the first selected kind decides whether anything is printed.
   const reportable = selection.fail ? failed.size > 0 : selection.pass ? passed.size > 0 : selection.skip && skipped.size > 0;
-  if (!reportable) return '';
+  if (!reportable) return { text: '', error: null };
   const dataName = input.dataFile.name;
   const lines = [`Evaluation of rules ${input.rulesFile} against data ${dataName}`];
   if (selection.fail) {
@@ -133,5 +152,5 @@ export function renderGenericFailures(input: PairReportInput, selection: Summary
   if (selection.pass) ruleLines(passed, 'compliant');
   if (selection.skip) ruleLines(skipped, 'not applicable');
   lines.push('--');
-  return lines.map((line) => `${line}\n`).join('');
+  return { text: lines.map((line) => `${line}\n`).join(''), error: null };
 }

@@ -5,6 +5,7 @@
  */
 import type { RulesEvaluation } from '../engine/guard-engine.js';
 import { canonicalFileReport } from '../report/canonical-report.js';
+import { firstNonFinite, nonFiniteMessage } from '../report/non-finite.js';
 import type { FileReport } from '../report/structured-report.js';
 import type { DataFile } from '../validate/data-files.js';
 import type { OutputFormat, SummarySelection } from '../validate/validate-options.js';
@@ -37,14 +38,26 @@ function hasTopLevelKey(input: PairReportInput, key: string): boolean {
   return root.kind === 'map' && root.entries.has(key);
 }
 
-export function renderPairReport(input: PairReportInput, format: OutputFormat, selection: SummarySelection, style: Styler): string {
+/** What a pair prints; `error` set when the reference aborts the run after printing `text` (exit 255). */
+export interface PairReportOutput {
+  readonly text: string;
+  readonly error: string | null;
+}
+
+export function renderPairReport(input: PairReportInput, format: OutputFormat, selection: SummarySelection, style: Styler): PairReportOutput {
   const table = renderSummaryTable(
     { dataName: input.dataFile.name, rulesFile: input.rulesFile, status: input.evaluation.status, rules: input.evaluation.rules },
     selection,
     style,
   );
-  if (format === 'json') return table + toJson(canonicalFileReport(pairFileReport(input), input.dataFile.document));
-  if (format === 'yaml') return table + toYaml(canonicalFileReport(pairFileReport(input), input.dataFile.document));
+  if (format === 'json' || format === 'yaml') {
+    const report = canonicalFileReport(pairFileReport(input), input.dataFile.document);
+    const nonFinite = firstNonFinite(report.not_compliant);
+    if (nonFinite !== null) return { text: table, error: nonFiniteMessage(nonFinite, format === 'json' ? 'JSON' : 'YAML') };
+    return { text: table + (format === 'json' ? toJson(report) : toYaml(report)), error: null };
+  }
   const cfn = hasTopLevelKey(input, 'Resources') ? renderCfnFailures(input, style) : null;
-  return table + (cfn ?? renderGenericFailures(input, selection));
+  if (cfn !== null) return { text: table + cfn, error: null };
+  const generic = renderGenericFailures(input, selection);
+  return { text: table + generic.text, error: generic.error };
 }

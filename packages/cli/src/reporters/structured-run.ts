@@ -8,6 +8,7 @@ import type { SourceSpan } from '@guardts/guard-parser';
 import type { CompiledRules, RulesEvaluation } from '../engine/guard-engine.js';
 import { EXIT_OK, EXIT_RULE_PARSE_ERROR, EXIT_RUNTIME_ERROR, EXIT_VALIDATION_FAILED } from '../exit-codes.js';
 import { canonicalFileReport } from '../report/canonical-report.js';
+import { firstNonFinite, nonFiniteMessage } from '../report/non-finite.js';
 import { combineFileReports, emptyFileReport, type FileReport } from '../report/structured-report.js';
 import type { DataFile } from '../validate/data-files.js';
 import type { LoadedRules, ValidateContext } from '../validate/run-validate.js';
@@ -104,10 +105,17 @@ export function renderStructuredRun(input: StructuredRunInput): number {
   // With JSON/YAML/SARIF a failure anywhere (19) wins over a parse error (5).
   if (records.some((record) => record.results.some(({ evaluation }) => evaluation.status === 'FAIL'))) exitCode = EXIT_VALIDATION_FAILED;
 
-  const canonical = (): FileReport[] => records.map((record) => canonicalFileReport(record.report, record.dataFile.document));
-  if (input.format === 'json') io.stdout.write(toJson(canonical()));
-  else if (input.format === 'yaml') io.stdout.write(toYaml(canonical()));
-  else io.stdout.write(renderSarif(records.map((record) => sarifInput(record.report, record.dataFile, record.results))));
+  if (input.format === 'json' || input.format === 'yaml') {
+    const reports: FileReport[] = records.map((record) => canonicalFileReport(record.report, record.dataFile.document));
+    const nonFinite = firstNonFinite(reports.map((report) => report.not_compliant));
+    if (nonFinite !== null) {
+      io.stderr.write(`Error occurred ${nonFiniteMessage(nonFinite, input.format === 'json' ? 'JSON' : 'YAML')}\n`);
+      return EXIT_RUNTIME_ERROR;
+    }
+    io.stdout.write(input.format === 'json' ? toJson(reports) : toYaml(reports));
+  } else {
+    io.stdout.write(renderSarif(records.map((record) => sarifInput(record.report, record.dataFile, record.results))));
+  }
   return exitCode;
 }
 

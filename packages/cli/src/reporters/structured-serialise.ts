@@ -26,6 +26,17 @@ function json(value: unknown, indent: string): string {
   return `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${json(item, inner)}`).join(',\n')}\n${indent}}`;
 }
 
+/** serde_json's `to_string` (no whitespace). */
+export function toCompactJson(value: unknown): string {
+  if (value instanceof RustFloat) return floatText(value.value);
+  if (value === null || value === undefined) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(toCompactJson).join(',')}]`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .map(([key, item]) => `${JSON.stringify(key)}:${toCompactJson(item)}`)
+    .join(',')}}`;
+}
+
 export function toJson(value: unknown): string {
   return json(value, '');
 }

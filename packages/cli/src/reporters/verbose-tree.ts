@@ -2,7 +2,10 @@
  * `validate -v` / `test -v`: the evaluation event tree as cfn-guard prints it (`print_verbose_tree`
  * with the `Display` of its records), and `-p`: the same tree as JSON. Debugging aids.
  */
-import { pathWithLocation, type CheckedValue, type ClauseCheck, type EventRecord, type RecordType, type Value } from '@guardts/evaluator';
+import { pathWithLocation, valueToJson, type CheckedValue, type ClauseCheck, type EventRecord, type RecordType, type Value } from '@guardts/evaluator';
+import { RustFloat } from '../report/canonical-report.js';
+import { toJson } from './structured-serialise.js';
+import { rustNumber } from './value-display.js';
 
 const OPERATOR_NAMES: Readonly<Record<string, string>> = {
   Eq: 'EQUALS',
@@ -39,6 +42,7 @@ export function displayValue(value: Value): string {
       return `'${value.value}'`;
     case 'int':
     case 'float':
+      return rustNumber(value.value);
     case 'bool':
       return String(value.value);
     case 'list':
@@ -127,8 +131,71 @@ export function renderVerboseTree(root: EventRecord, options: VerboseOptions = {
   return lines.map((line) => `${line}\n`).join('');
 }
 
-/** `-p`: the tree as JSON, `{context, container, children}` with the record's text as container. */
+/** A value as serde serialises it in the event tree: `{path, value}` with floats kept as floats. */
+function serdeValue(value: Value): unknown {
+  return { path: value.path, value: floatsMarked(value) };
+}
+
+function floatsMarked(value: Value): unknown {
+  if (value.kind === 'float') return new RustFloat(value.value);
+  if (value.kind === 'list') return value.items.map(floatsMarked);
+  if (value.kind === 'map') return Object.fromEntries(value.keys.map((key) => [key.value, floatsMarked(value.entries.get(key.value)!)]));
+  return valueToJson(value);
+}
+
+function serdeResult(result: CheckedValue): unknown {
+  // The reference serialises its literal results as resolved ones.
+  if (result.kind === 'unresolved') {
+    return { UnResolved: { traversed_to: serdeValue(result.traversedTo), remaining_query: result.remainingQuery, reason: result.reason } };
+  }
+  return { Resolved: serdeValue(result.value) };
+}
+
+function serdeCheck(check: ClauseCheck): unknown {
+  switch (check.kind) {
+    case 'Success':
+      return 'Success';
+    case 'Comparison':
+      return { Comparison: { comparison: check.comparison, from: serdeResult(check.from), to: check.to === null ? null : serdeResult(check.to), message: check.message, custom_message: check.customMessage, status: check.status } };
+    case 'InComparison':
+      return { InComparison: { comparison: check.comparison, from: serdeResult(check.from), to: check.to.map(serdeResult), message: check.message, custom_message: check.customMessage, status: check.status } };
+    case 'Unary':
+      return { Unary: { value: { from: serdeResult(check.from), message: check.message, custom_message: check.customMessage, status: check.status }, comparison: check.comparison } };
+    case 'NoValueForEmptyCheck':
+      return { NoValueForEmptyCheck: check.customMessage };
+    case 'DependentRule':
+      return { DependentRule: { rule: check.rule, message: check.message, custom_message: check.customMessage, status: check.status } };
+    case 'MissingBlockValue':
+      return { MissingBlockValue: { from: serdeResult(check.from), message: check.message, custom_message: check.customMessage, status: check.status } };
+  }
+}
+
+function serdeRecord(record: RecordType): unknown {
+  const block = (check: { status: string; atLeastOneMatches: boolean; message: string | null }): unknown => ({ at_least_one_matches: check.atLeastOneMatches, status: check.status, message: check.message });
+  switch (record.kind) {
+    case 'FileCheck':
+    case 'RuleCheck':
+      return { [record.kind]: { name: record.name, status: record.status, message: record.message } };
+    case 'RuleCondition':
+    case 'TypeCondition':
+    case 'TypeBlock':
+    case 'Filter':
+    case 'WhenCondition':
+      return { [record.kind]: record.status };
+    case 'TypeCheck':
+      return { TypeCheck: { type_name: record.typeName, block: block(record.block) } };
+    case 'WhenCheck':
+    case 'Disjunction':
+    case 'BlockGuardCheck':
+    case 'GuardClauseBlockCheck':
+      return { [record.kind]: block(record.block) };
+    case 'ClauseValueCheck':
+      return { ClauseValueCheck: serdeCheck(record.check) };
+  }
+}
+
+/** `-p`: the tree as cfn-guard serialises its `EventRecord` (`{context, container, children}`). */
 export function renderVerboseJson(root: EventRecord): string {
-  const convert = (record: EventRecord): unknown => ({ context: record.context, container: recordText(record.record, true), children: record.children.map(convert) });
-  return JSON.stringify(convert(root), null, 2);
+  const convert = (record: EventRecord): unknown => ({ context: record.context, container: serdeRecord(record.record), children: record.children.map(convert) });
+  return toJson(convert(root));
 }

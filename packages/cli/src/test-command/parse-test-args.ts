@@ -16,7 +16,8 @@ export interface TestOptions {
 }
 
 export function parseTestArgs(argv: readonly string[], io: CommandIo): ParsedArgs<TestOptions> {
-  const command = new Command('test')
+  const command = new Command('guardts test')
+    .usage('(-r RULES_FILE -t SPEC_FILE_OR_DIR | -d DIR) [options]')
     .description("Runs unit-test specs against rules files (cfn-guard test).")
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })

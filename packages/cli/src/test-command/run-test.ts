@@ -3,9 +3,9 @@
  * expectations met, 7 some not met, 1 spec or rules file unusable (with the reference's quirks per
  * output mode), 255 runtime errors and invalid flag combinations.
  */
-import { basename, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CompiledRules, GuardEngine, Outcome } from '../engine/guard-engine.js';
-import { EXIT_OK, EXIT_RUNTIME_ERROR, EXIT_TEST_FAILED } from '../exit-codes.js';
+import { EXIT_OK, EXIT_RUNTIME_ERROR, EXIT_TEST_ERROR, EXIT_TEST_FAILED } from '../exit-codes.js';
 import { isDirectory, pathExists, walkFiles } from '../files/walk.js';
 import type { CommandIo } from '../io.js';
 import { renderTestJunit } from '../reporters/test-junit.js';
@@ -17,9 +17,6 @@ import type { TestOptions } from './parse-test-args.js';
 import { discoverTestDirectory } from './test-directory.js';
 import { hasFailures, type RulesFileTestResult, type TestCaseResult } from './test-results.js';
 import { loadSpecFile } from './test-spec.js';
-
-/** `test`: a spec file or a rules file could not be used. */
-export const EXIT_TEST_ERROR = 1;
 
 export interface TestContext {
   readonly engine: GuardEngine;
@@ -33,8 +30,12 @@ class RuntimeStop {
 
 const SPEC_FILE_EXTENSIONS = ['.json', '.yaml', '.JSON', '.YAML', '.yml', '.jsn'];
 
-function specFilesOf(path: string, options: TestOptions): string[] {
-  return walkFiles(path, options.order).filter((file) => SPEC_FILE_EXTENSIONS.some((extension) => basename(file).endsWith(extension)));
+/** Spec files under `-t`, named as the walk from the given path spells them (relative stays relative). */
+function specFilesOf(given: string, cwd: string, options: TestOptions): string[] {
+  const absolute = resolve(cwd, given);
+  return walkFiles(absolute, options.order)
+    .filter((file) => SPEC_FILE_EXTENSIONS.some((extension) => basename(file).endsWith(extension)))
+    .map((file) => (isAbsolute(given) ? file : join(given, relative(absolute, file))));
 }
 
 /** cfn-guard's `get_exit_code`: an error (1) sticks, a failure (7) yields only to an error. */
@@ -58,6 +59,10 @@ export function runTest(options: TestOptions, context: TestContext): number {
   }
 }
 
+function invalidStatus(text: string): string {
+  return `Types or variable assignments are incompatible \`Status code is incorrect ${text}\``;
+}
+
 function stop(io: CommandIo, message: string): number {
   io.stderr.write(`Error occurred ${message}\n`);
   return EXIT_RUNTIME_ERROR;
@@ -69,7 +74,7 @@ function checkedPaths(options: TestOptions, io: CommandIo): { rules: string; spe
   if (!pathExists(rules)) throw new RuntimeStop(missingPath(options.rulesFile!));
   if (!pathExists(data)) throw new RuntimeStop(missingPath(options.testData!));
   if (isDirectory(rules)) throw new RuntimeStop('I/O error when reading invalid input parameter');
-  return { rules, specs: specFilesOf(data, options) };
+  return { rules, specs: specFilesOf(options.testData!, io.cwd, options) };
 }
 
 function compile(context: TestContext, path: string, name: string): Outcome<CompiledRules> {
@@ -82,7 +87,7 @@ function compile(context: TestContext, path: string, name: string): Outcome<Comp
 function testRulesFile(context: TestContext, rules: CompiledRules, ruleFileName: string, specFiles: readonly string[]): RulesFileTestResult {
   const testCases: TestCaseResult[] = [];
   for (const specFile of specFiles) {
-    const specs = loadSpecFile(context.engine, specFile);
+    const specs = loadSpecFile(context.engine, specFile, context.io.cwd);
     if (!specs.ok) return { rule_file: ruleFileName, error: specs.message };
     for (const spec of specs.value) {
       const evaluation = context.engine.evaluate(rules, spec.input, '');
@@ -94,7 +99,7 @@ function testRulesFile(context: TestContext, rules: CompiledRules, ruleFileName:
           result.skipped_rules.push({ name: rule });
           continue;
         }
-        if (!isStatus(expected)) return { rule_file: ruleFileName, error: `Parser Error when parsing \`Invalid status ${expected}\`` };
+        if (!isStatus(expected)) return { rule_file: ruleFileName, error: invalidStatus(expected) };
         const match = matchExpectation(expected, statuses);
         if (match.met) result.passed_rules.push({ name: rule, evaluated: expected });
         else result.failed_rules.push({ name: rule, expected, evaluated: match.evaluated });
@@ -139,7 +144,7 @@ function structuredDirectory(options: TestOptions, context: TestContext): number
       continue;
     }
     if (compiled.value.empty) continue;
-    const result = testRulesFile(context, compiled.value, rulesFile.path, rulesFile.specFiles.map((file) => resolve(context.io.cwd, file)));
+    const result = testRulesFile(context, compiled.value, rulesFile.path, rulesFile.specFiles);
     exitCode = combineExitCodes(exitCode, 'error' in result ? EXIT_TEST_ERROR : hasFailures(result) ? EXIT_TEST_FAILED : EXIT_OK);
     results.push(result);
   }
@@ -153,7 +158,7 @@ function plainReport(context: TestContext, rules: CompiledRules, specFiles: read
   const { io } = context;
   let exitCode = EXIT_OK;
   for (const specFile of specFiles) {
-    const specs = loadSpecFile(context.engine, specFile);
+    const specs = loadSpecFile(context.engine, specFile, context.io.cwd);
     if (!specs.ok) {
       io.stdout.write(`Error processing ${specs.message}\n`);
       exitCode = EXIT_TEST_ERROR;
@@ -173,7 +178,7 @@ function plainReport(context: TestContext, rules: CompiledRules, specFiles: read
           io.stdout.write(`  No Test expectation was set for Rule ${rule}\n`);
           continue;
         }
-        if (!isStatus(expected)) throw new RuntimeStop(`Parser Error when parsing \`Invalid status ${expected}\``);
+        if (!isStatus(expected)) throw new RuntimeStop(invalidStatus(expected));
         const match = matchExpectation(expected, statuses);
         if (match.met) passed.push(`${rule}: Expected = ${expected}`);
         else failed.push(`${rule}: Expected = ${expected}, Evaluated = [${match.evaluated.join(', ')}]`);
@@ -217,7 +222,7 @@ function plainDirectory(options: TestOptions, context: TestContext): number {
       io.stdout.write(`Parse Error on ruleset file ${compiled.message}\n`);
       exitCode = EXIT_TEST_FAILED;
     } else if (!compiled.value.empty) {
-      const code = plainReport(context, compiled.value, rulesFile.specFiles.map((file) => resolve(context.io.cwd, file)), options.verbose);
+      const code = plainReport(context, compiled.value, rulesFile.specFiles, options.verbose);
       if (exitCode === EXIT_OK) exitCode = code;
     }
     io.stdout.write('---\n');

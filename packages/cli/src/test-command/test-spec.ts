@@ -2,6 +2,7 @@
  * Unit-test spec files of `guardts test`: a list of `{name?, input, expectations: {rules: {R: S}}}`
  * read with the test loader (YAML 1.2, then JSON). Structure errors are values carrying the message.
  */
+import { resolve } from 'node:path';
 import type { MapValue, Value } from '@guardts/evaluator';
 import type { GuardEngine, Outcome } from '../engine/guard-engine.js';
 import { readUtf8 } from '../validate/data-files.js';
@@ -47,8 +48,9 @@ export function interpretSpecs(document: Value, path: string): Outcome<TestCaseS
   return { ok: true, value: cases };
 }
 
-export function loadSpecFile(engine: GuardEngine, path: string): Outcome<TestCaseSpec[]> {
-  const text = readUtf8(path);
+/** Reads the spec file `path` (relative to `cwd`); messages name it as given. */
+export function loadSpecFile(engine: GuardEngine, path: string, cwd: string): Outcome<TestCaseSpec[]> {
+  const text = readUtf8(resolve(cwd, path));
   if (!text.ok) return text;
   const document = engine.loadTestSpecDocument(text.value, path);
   if (!document.ok) return invalid(path, document.message);

@@ -2,7 +2,8 @@
  * `validate --as config-item|hook|guard-hook`: evaluate each resource of each template in the shape
  * an AWS evaluation point sees it (the Config item, the hook target model, the Guard Hook input),
  * named `template.yaml#LogicalId`. Parameters for intrinsic resolution come from
- * `--parameter Name=Value` (repeatable) and `--parameters-file file.json`.
+ * `--parameter Name=Value` (repeatable) and `--parameters-file file.json`; with `--as guard-hook`,
+ * `--guard-hook-targets RESOURCE,STACK` adds the STACK input (the whole template, named after the file).
  *
  * These flags are guardts' own, so they are taken out of argv before cfn-guard's flags are parsed.
  */
@@ -21,8 +22,12 @@ import type { CommandIo } from '../io.js';
 import type { DataFile } from './data-files.js';
 import type { DocumentExpander } from './run-validate.js';
 
+export type GuardHookTarget = 'RESOURCE' | 'STACK';
+
 export interface DocumentModeArgs {
   readonly mode: DocumentMode | null;
+  /** `--guard-hook-targets RESOURCE,STACK` (default RESOURCE). */
+  readonly guardHookTargets: readonly GuardHookTarget[];
   readonly parameters: Readonly<Record<string, JsonValue>>;
   /** argv without the flags handled here. */
   readonly rest: readonly string[];
@@ -30,16 +35,19 @@ export interface DocumentModeArgs {
 
 export type DocumentModeParse = { readonly ok: true; readonly value: DocumentModeArgs } | { readonly ok: false; readonly message: string };
 
-/** Takes `--as`, `--parameter` and `--parameters-file` (also in `--flag=value` form) out of argv. */
+const OWN_FLAGS = ['--as', '--parameter', '--parameters-file', '--guard-hook-targets'];
+
+/** Takes guardts' own flags (also in `--flag=value` form) out of argv. */
 export function takeDocumentModeArgs(argv: readonly string[], cwd: string): DocumentModeParse {
   let mode: DocumentMode | null = null;
   const pairs: string[] = [];
   const files: string[] = [];
   const rest: string[] = [];
+  let guardHookTargets: GuardHookTarget[] = ['RESOURCE'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag !== '--as' && flag !== '--parameter' && flag !== '--parameters-file') {
+    if (!OWN_FLAGS.includes(flag!)) {
       rest.push(arg);
       continue;
     }
@@ -50,6 +58,12 @@ export function takeDocumentModeArgs(argv: readonly string[], cwd: string): Docu
         return { ok: false, message: `error: invalid value '${value}' for '--as <MODE>'\n  [possible values: ${DOCUMENT_MODES.join(', ')}]` };
       }
       mode = value as DocumentMode;
+    } else if (flag === '--guard-hook-targets') {
+      const targets = value.split(',');
+      if (targets.length === 0 || targets.some((target) => target !== 'RESOURCE' && target !== 'STACK')) {
+        return { ok: false, message: `error: invalid value '${value}' for '--guard-hook-targets <TARGETS>'\n  [possible values: RESOURCE, STACK, comma separated]` };
+      }
+      guardHookTargets = targets as GuardHookTarget[];
     } else if (flag === '--parameter') {
       pairs.push(value);
     } else {
@@ -68,16 +82,24 @@ export function takeDocumentModeArgs(argv: readonly string[], cwd: string): Docu
   if (mode === null && (pairs.length > 0 || files.length > 0)) {
     return { ok: false, message: "error: '--parameter' and '--parameters-file' need '--as <MODE>'" };
   }
-  return { ok: true, value: { mode, parameters, rest } };
+  if (mode !== 'guard-hook' && argv.some((arg) => arg === '--guard-hook-targets' || arg.startsWith('--guard-hook-targets='))) {
+    return { ok: false, message: "error: '--guard-hook-targets' needs '--as guard-hook'" };
+  }
+  return { ok: true, value: { mode, guardHookTargets, parameters, rest } };
 }
 
 /**
  * The expander run-validate applies to every data file. Unresolved intrinsics are noted on stderr
  * (stdout stays the report), since a verdict over such a document depends on deployment-time values.
  */
-export function documentExpander(mode: DocumentMode, parameters: Readonly<Record<string, JsonValue>>, io: CommandIo): DocumentExpander {
+export function documentExpander(
+  mode: DocumentMode,
+  parameters: Readonly<Record<string, JsonValue>>,
+  io: CommandIo,
+  guardHookTargets: readonly GuardHookTarget[] = ['RESOURCE'],
+): DocumentExpander {
   return (file: DataFile): Outcome<readonly DataFile[]> => {
-    const result = documentsForTemplate(file.document, file.name, mode, { parameters });
+    const result = documentsForTemplate(file.document, file.name, mode, { parameters, guardHookTargets });
     if (!result.ok) return result;
     return {
       ok: true,

@@ -30,8 +30,13 @@ function pathList(value: unknown): string[] {
 }
 
 export function buildValidateCommand(io: CommandIo): Command {
-  return new Command('validate')
+  return new Command('guardts validate')
+    .usage('<--rules [RULES...] | --payload> [options]')
     .description('Evaluates rules against the data files to determine success or failure (cfn-guard validate).')
+    .addHelpText(
+      'after',
+      '\nguardts options (evaluate each resource as an AWS evaluation point sees it):\n  --as <config-item|hook|guard-hook>, --parameter NAME=VALUE, --parameters-file FILE, --guard-hook-targets RESOURCE,STACK\n',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .allowExcessArguments(false)

@@ -171,7 +171,12 @@ function evaluateAgainstData(
       fail(io, evaluation.message);
       return 'error';
     }
-    io.stdout.write(renderPairReport({ dataFile: dataFile.value, rulesFile: source.name, evaluation: evaluation.value }, options.outputFormat, selection, style));
+    const output = renderPairReport({ dataFile: dataFile.value, rulesFile: source.name, evaluation: evaluation.value }, options.outputFormat, selection, style);
+    io.stdout.write(output.text);
+    if (output.error !== null) {
+      fail(io, output.error);
+      return 'error';
+    }
     const events = evaluation.value.events;
     if (options.verbose && events !== null) io.stdout.write(renderVerboseTree(events));
     if (options.printJson && events !== null) io.stdout.write(`${renderVerboseJson(events)}\n`);

@@ -24,14 +24,17 @@ const files: Record<string, string> = {
   'clash.yaml': 'Resources: {}\n',
 };
 for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+writeFileSync(join(dir, 'not-utf8.guard'), Buffer.from([0xff, 0xfe, 0x20, 0x72, 0x75, 0x6c, 0x65]));
 
 const payload = (rules: string[], data: string[]): string => JSON.stringify({ rules, data });
 
-/** Deliberate divergences (docs/divergences.md): the reference's code, then guardts'. */
-const DIVERGENT: Readonly<Record<string, number>> = {
-  'validate -r -d data.yaml': 2,
-  'test -r pass.guard': 2,
-  'test -t data.yaml': 2,
+/** Deliberate divergences (docs/divergences.md): the reference's exit code and guardts'. */
+const DIVERGENT: Readonly<Record<string, { reference: number; guardts: number }>> = {
+  'validate -r -d data.yaml': { reference: 101, guardts: 2 },
+  'test -r pass.guard': { reference: 101, guardts: 2 },
+  'test -t data.yaml': { reference: 101, guardts: 2 },
+  'validate -r not-utf8.guard -d data.yaml': { reference: 0, guardts: 5 },
+  'validate -r not-utf8.guard pass.guard -d data.yaml': { reference: 0, guardts: 5 },
 };
 
 const CASES: readonly { args: string[]; stdin?: string }[] = [
@@ -43,6 +46,9 @@ const CASES: readonly { args: string[]; stdin?: string }[] = [
   { args: ['validate', '-r', 'broken.guard', 'fail.guard', '-d', 'data.yaml'] },
   { args: ['validate', '-r', 'broken.guard', '-r', 'pass.guard', '-d', 'data.yaml', '-z', '-o', 'yaml', '-S', 'none'] },
   { args: ['validate', '-r', 'pass.guard', '-d', 'blank.yaml'] },
+  { args: ['validate', '-r', 'not-utf8.guard', '-d', 'data.yaml'] },
+  { args: ['validate', '-r', 'not-utf8.guard', 'pass.guard', '-d', 'data.yaml'] },
+  { args: ['validate', '-r', 'pass.guard', 'not-utf8.guard', '-d', 'data.yaml', '-z', '-o', 'json', '-S', 'none'] },
   { args: ['validate', '-r', 'pass.guard', '-d', 'bad.yaml'] },
   { args: ['validate', '-r', 'pass.guard', '-d', 'alias.yaml'] },
   { args: ['validate', '-r', 'pass.guard', '-d', 'data.txt'] },
@@ -99,8 +105,9 @@ describe('command lines: exit codes as cfn-guard 3.1.1', () => {
     it(`${key}${stdin === undefined ? '' : ' < stdin'}`, () => {
       const reference = runReference(args, { cwd: dir, input: stdin ?? '' });
       const ours = runInProcess(args, { cwd: dir, stdin: stdin ?? '' });
-      const expected = DIVERGENT[key] ?? reference.status;
-      if (key in DIVERGENT) expect(reference.status).toBe(101);
+      const divergence = DIVERGENT[key];
+      if (divergence !== undefined) expect(reference.status).toBe(divergence.reference);
+      const expected = divergence?.guardts ?? reference.status;
       expect(ours.status, `guardts stderr: ${ours.stderr}\nreference stderr: ${reference.stderr.slice(0, 400)}`).toBe(expected);
       if (ours.status !== 0) expect(ours.stderr).not.toMatch(/\n\s+at .*\(/);
     });

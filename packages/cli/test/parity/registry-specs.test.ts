@@ -1,9 +1,11 @@
 // All 194 unit-test specs of the Guard rules registry (../shared/corpus/registry): `guardts test
 // -r RULES -t SPEC -o json`, in-process, must give the reference's verdict for every rule of every
 // case (expected.json) and its exit code.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { referenceBinary, runReference } from '../../../../test-support/reference-binary.js';
 import { describeShared } from '../../../../test-support/shared-corpus.js';
 import { runInProcess } from '../support/in-process.js';
 
@@ -56,4 +58,36 @@ describeShared('registry specs (corpus/registry/expected.json)', (shared) => {
       expect({ exit: result.status, cases }, result.stderr).toEqual({ exit: spec.exit_code, cases: want });
     });
   }
+});
+
+describeShared('registry through `test -d` (rules beside a tests/ folder)', (shared) => {
+  it('discovers the specs of every rules file and meets every expectation, as cfn-guard does', { timeout: 120_000 }, () => {
+    const registry = join(shared, 'corpus', 'registry');
+    const root = mkdtempSync(join(tmpdir(), 'guardts-registry-dir-'));
+    try {
+      const dir = join(root, 'rules');
+      mkdirSync(dir);
+      for (const name of readdirSync(join(registry, 'rules'))) symlinkSync(join(registry, 'rules', name), join(dir, name));
+      symlinkSync(join(registry, 'tests'), join(dir, 'tests'));
+      const ours = runInProcess(['test', '-d', 'rules', '-o', 'json'], { cwd: root });
+      const results = JSON.parse(ours.stdout) as { rule_file: string; test_cases?: unknown[]; error?: string }[];
+      expect(ours.status, ours.stderr).toBe(0);
+      expect(results.filter((result) => result.error !== undefined)).toEqual([]);
+      // 194 specs, one of which (rds_instance_logging_enabled) no rules file name prefixes.
+      expect(results.length).toBe(193);
+      if (referenceBinary() !== null) {
+        const reference = runReference(['test', '-d', 'rules', '-o', 'json'], { cwd: root });
+        const files = (text: string): string[] => (JSON.parse(text) as { rule_file: string }[]).map((result) => result.rule_file).sort();
+        expect(files(ours.stdout)).toEqual(files(reference.stdout));
+        expect(ours.status).toBe(reference.status);
+        // Plain text: identical up to the order of lines (rule lines within a case follow a hash map there).
+        const sorted = (text: string): string[] => text.split('\n').sort();
+        const oursText = runInProcess(['test', '-d', 'rules'], { cwd: root });
+        const referenceText = runReference(['test', '-d', 'rules'], { cwd: root });
+        expect({ exit: oursText.status, lines: sorted(oursText.stdout) }).toEqual({ exit: referenceText.status, lines: sorted(referenceText.stdout) });
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

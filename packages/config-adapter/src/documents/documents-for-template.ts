@@ -21,6 +21,12 @@ export interface DocumentOptions {
   readonly guardHookTargets?: readonly ('RESOURCE' | 'STACK')[];
   /** guard-hook and hook: the invocation point written into the context (default CREATE_PRE_PROVISION). */
   readonly invocationPoint?: 'CREATE_PRE_PROVISION' | 'UPDATE_PRE_PROVISION' | 'DELETE_PRE_PROVISION';
+  /**
+   * guard-hook: the inner keys of `Resources.<LogicalId>`. The Hooks guide's example input and
+   * sample rule use `Type`/`Properties` (default); its syntax block spells them
+   * `ResourceType`/`ResourceProperties` (§4.2). The alternative lets rules be tried against both.
+   */
+  readonly guardHookSpelling?: 'Type' | 'ResourceType';
   /** config-item: what to do with properties no fact maps (see ProjectionOptions.unmapped). */
   readonly unmapped?: 'mechanical' | 'drop';
 }
@@ -113,9 +119,10 @@ function guardHookResourceDocument(
   context: TemplateContext,
   options: DocumentOptions,
 ): JsonObject {
+  const resource: JsonObject = options.guardHookSpelling === 'ResourceType' ? { ResourceType: type, ResourceProperties: properties } : { Type: type, Properties: properties };
   return {
     HookContext: hookContext(context, options, { TargetName: type, TargetType: 'RESOURCE', TargetLogicalId: logicalId }),
-    Resources: { [logicalId]: { Type: type, Properties: properties } },
+    Resources: { [logicalId]: resource },
   };
 }
 

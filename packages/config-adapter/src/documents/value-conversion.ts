@@ -1,6 +1,6 @@
 /** Between the evaluator's data values and plain JSON; projection works on JSON, rules on values. */
-import { childPath, type MapValue, type StringValue, type Value } from '@guardts/evaluator';
-import { isJsonObject, type JsonValue } from '../projection/json.js';
+import { childPath, valueToJson, type MapValue, type StringValue, type Value } from '@guardts/evaluator';
+import type { JsonValue } from '../projection/json.js';
 
 const VALUE_KINDS = new Set(['null', 'string', 'int', 'float', 'bool', 'list', 'map', 'regex', 'range', 'char']);
 
@@ -14,32 +14,6 @@ export function isDataValue(input: unknown): input is Value {
     'span' in input &&
     VALUE_KINDS.has(String((input as { kind: unknown }).kind))
   );
-}
-
-export function valueToJson(value: Value): JsonValue {
-  switch (value.kind) {
-    case 'null':
-      return null;
-    case 'string':
-    case 'char':
-      return value.value;
-    case 'int':
-    case 'float':
-      return value.value;
-    case 'bool':
-      return value.value;
-    case 'list':
-      return value.items.map(valueToJson);
-    case 'map': {
-      const result: Record<string, JsonValue> = {};
-      for (const [key, entry] of value.entries) result[key] = valueToJson(entry);
-      return result;
-    }
-    case 'regex':
-      return value.pattern;
-    case 'range':
-      return `r(${String(value.lower)},${String(value.upper)})`;
-  }
 }
 
 /** A synthesised document: paths as cfn-guard prints them, no spans (no file behind it). */
@@ -60,8 +34,7 @@ export function jsonToValue(json: JsonValue, path = ''): Value {
   return map;
 }
 
+/** Either input form as plain JSON (the evaluator's own conversion for values). */
 export function toJson(input: JsonValue | Value): JsonValue {
-  return isDataValue(input) ? valueToJson(input) : input;
+  return isDataValue(input) ? (valueToJson(input) as JsonValue) : input;
 }
-
-export { isJsonObject };

@@ -16,6 +16,8 @@ export interface EmulatorContext {
   readonly engine: GuardEngine;
   readonly documentShape: DocumentShape;
   readonly projector: ConfigItemProjector;
+  /** Scope of rules that declare none (`--scope`); empty: every type. */
+  readonly defaultScope: readonly string[];
   /** Resource types accepted by StartResourceEvaluation, or every type. */
   readonly supportedTypes: readonly string[] | 'any';
   readonly completion: CompletionPolicy;

@@ -7,19 +7,19 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { AwsError } from './aws-error.js';
+import { control } from './control-api.js';
+import { defaultProjector } from './default-projector.js';
 import type { ConfigItemProjector, DocumentShape } from './document-shape.js';
 import type { EmptyDetailsPages, EmulatorContext } from './emulator-context.js';
 import type { GuardEngine } from './engines/guard-engine.js';
-import { EvaluationStore, statusOf } from './evaluation-store.js';
-import { defaultProjector } from './default-projector.js';
-import { FaultPlan, parseFault, type Fault } from './faults.js';
+import { EvaluationStore } from './evaluation-store.js';
+import { FaultPlan, type Fault } from './faults.js';
+import { headerOf, JSON_11, readBody, send, signatureProblem } from './http-wire.js';
 import { OPERATIONS } from './operations/index.js';
 import { RuleStore } from './rule-store.js';
 import { DOCUMENTED_PROACTIVE_TYPES } from './supported-types.js';
 
 const TARGET_PREFIX = 'StarlingDoveService.';
-const MAX_BODY_BYTES = 1024 * 1024;
-const JSON_11 = 'application/x-amz-json-1.1';
 
 export interface EmulatorRule {
   readonly name: string;
@@ -76,6 +76,7 @@ export async function startConfigEmulator(options: ConfigEmulatorOptions): Promi
     engine: options.engine,
     documentShape: options.document ?? 'config-item',
     projector: options.projector ?? defaultProjector,
+    defaultScope: options.scope ?? [],
     supportedTypes: options.supportedTypes ?? DOCUMENTED_PROACTIVE_TYPES,
     completion: { completeAfterPolls: options.completeAfterPolls ?? 2, completeAfterMs: options.completeAfterMs ?? 200 },
     detailsPageSize: options.detailsPageSize ?? 100,
@@ -84,7 +85,7 @@ export async function startConfigEmulator(options: ConfigEmulatorOptions): Promi
     pendingRuns: new Set(),
   };
   const putRule = (rule: EmulatorRule): void => {
-    const resourceTypes = rule.resourceTypes ?? options.scope ?? [];
+    const resourceTypes = rule.resourceTypes ?? context.defaultScope;
     context.rules.put({
       name: rule.name,
       policyText: rule.policyText,
@@ -216,81 +217,4 @@ async function handle(
     return;
   }
   reply(200, output);
-}
-
-function signatureProblem(authorization: string | undefined, region: string): AwsError | undefined {
-  if (authorization === undefined) return new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
-  const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(authorization);
-  if (scope === null) return new AwsError('IncompleteSignatureException', 'Authorization header requires a Credential parameter');
-  if (scope[2] !== 'config') return new AwsError('InvalidSignatureException', `Credential should be scoped to correct service: 'config'.`);
-  if (scope[1] !== region) return new AwsError('InvalidSignatureException', `Credential should be scoped to a valid region, not '${scope[1]}'.`);
-  return undefined;
-}
-
-async function control(request: IncomingMessage, response: ServerResponse, path: string, context: EmulatorContext, log: readonly RequestLogEntry[]): Promise<void> {
-  const body = await readBody(request).catch(() => '');
-  if (request.method === 'POST' && path === '/__emulator/faults') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return send(response, 400, { message: 'body must be JSON: {"faults": [...]}' });
-    }
-    const list = Array.isArray(parsed) ? parsed : (parsed as { faults?: unknown })?.faults;
-    if (!Array.isArray(list)) return send(response, 400, { message: 'body must be {"faults": [...]}' });
-    const faults = list.map(parseFault);
-    const bad = faults.find((f) => typeof f === 'string');
-    if (bad !== undefined) return send(response, 400, { message: bad });
-    for (const fault of faults as Fault[]) context.faults.add(fault);
-    return send(response, 200, { armed: faults.length });
-  }
-  if (request.method === 'DELETE' && path === '/__emulator/faults') {
-    context.faults.clear();
-    return send(response, 200, {});
-  }
-  if (request.method === 'GET' && path === '/__emulator/requests') return send(response, 200, { requests: log });
-  const evaluation = /^\/__emulator\/evaluations\/([^/]+)$/.exec(path);
-  if (request.method === 'GET' && evaluation !== null) {
-    const record = context.evaluations.get(decodeURIComponent(evaluation[1]!));
-    if (record === undefined) return send(response, 404, { message: 'no such evaluation' });
-    const state = statusOf(record, context.completion, Date.now());
-    return send(response, 200, {
-      id: record.id,
-      status: state.status,
-      resourceDetails: record.resourceDetails,
-      results: record.run?.ok ? record.run.results : [],
-      failureReason: record.run !== undefined && !record.run.ok ? record.run.failureReason : undefined,
-    });
-  }
-  return send(response, 404, { message: `unknown control path ${request.method} ${path}` });
-}
-
-function headerOf(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request body larger than ${MAX_BODY_BYTES} bytes`));
-        request.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  if (response.destroyed) return;
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': JSON_11, 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': randomUUID() });
-  response.end(text);
 }

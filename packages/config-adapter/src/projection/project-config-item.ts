@@ -119,6 +119,9 @@ export function projectToConfigItem(
 function claimsFor(moves: readonly HandMove[], properties: JsonObject): Map<string, Claim> {
   const claims = new Map<string, Claim>();
   for (const move of moves) {
+    // Most moves name a top-level property the resource does not set: skip the JSONPath walk.
+    const top = /^\$\.([A-Za-z0-9_]+)/.exec(move.from)?.[1];
+    if (top !== undefined && !(top in properties)) continue;
     const matches = JSONPath({ path: move.from, json: properties, resultType: 'pointer', wrap: true }) as string[];
     for (const pointer of matches) {
       const indexes = pointer

@@ -85,6 +85,13 @@ describe('documentsForTemplate', () => {
     expect(stack!.document).toMatchObject({ HookContext: { TargetType: 'STACK', TargetName: 'shop' }, Resources: template.Resources });
   });
 
+  it('can spell the Guard Hook resource keys as the guide\'s syntax block does', () => {
+    const template = { Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'b' } } } };
+    const result = documentsForTemplate(template, 't.json', 'guard-hook', { guardHookSpelling: 'ResourceType' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.documents[0]!.document['Resources']).toEqual({ B: { ResourceType: 'AWS::S3::Bucket', ResourceProperties: { BucketName: 'b' } } });
+  });
+
   it('leaves out resources whose condition is false and flags undecidable ones', () => {
     const template = {
       Parameters: { Env: { Type: 'String', Default: 'dev' } },
@@ -109,7 +116,11 @@ describe('documentsForTemplate', () => {
 
 // The scenario, judged by the reference engine: the projected items make cfn-guard 3.1.1 itself
 // FAIL the PassThrough function and PASS the Active one, where the raw template SKIPs.
-describe.runIf(referenceBinary() !== null)('seed scenario with cfn-guard 3.1.1 over projected items', () => {
+if (referenceBinary() === null) {
+  describe('seed scenario with cfn-guard 3.1.1 over projected items', () => {
+    it.skip('SKIPPED: cfn-guard 3.1.1 is not available (scripts/get-reference-binary.mjs failed)', () => {});
+  });
+} else describe('seed scenario with cfn-guard 3.1.1 over projected items', () => {
   const rule = join(seedDir, 'lambda_tracing_config_item.guard');
   const verdictOver = (templateName: string) => {
     const result = documentsForTemplate(seedTemplate(templateName), templateName, 'config-item');

@@ -10,7 +10,8 @@
 import type { CompiledRules } from '../compile/ir.js';
 import type { EvaluateOptions, EvaluationReport, EventRecord, RuleVerdict, Status } from '../report/types.js';
 import type { EvaluationError } from '../values/evaluation-error.js';
-import type { MapValue, Value } from '../values/value.js';
+import { mergeInputParameters } from '../document/merge-input-parameters.js';
+import type { Value } from '../values/value.js';
 import { EvaluationAbort } from '../eval/abort.js';
 import { evaluateRulesFile } from '../eval/evaluate-rules.js';
 import { RootScope } from '../eval/scopes.js';
@@ -67,20 +68,9 @@ function ruleRecordsOnly(rules: readonly RuleVerdict[], status: Status, dataName
   };
 }
 
-/** cfn-guard's `--input-params` merge: both maps' keys at the root; a key on both sides is an error. */
+/** cfn-guard's `--input-params` merge (parameter keys first, then the data's; a clash is an error). */
 function mergeParameters(document: Value, parameters: Value): Value | { error: EvaluationError } {
-  if (document.kind !== 'map' || parameters.kind !== 'map') {
-    return { error: { code: 'internal', message: 'input parameters and data must both be mappings to be merged', span: null } };
-  }
-  const entries = new Map(document.entries);
-  const keys = [...document.keys];
-  for (const key of parameters.keys) {
-    if (entries.has(key.value)) {
-      return { error: { code: 'internal', message: `Key ${key.value} is present in both the data and the input parameters`, span: key.span } };
-    }
-    entries.set(key.value, parameters.entries.get(key.value)!);
-    keys.push(key);
-  }
-  const merged: MapValue = { kind: 'map', keys, entries, path: document.path, span: document.span };
-  return merged;
+  const merged = mergeInputParameters(document, [parameters]);
+  if (merged.ok) return merged.document;
+  return { error: { code: 'internal', message: merged.error.message, span: merged.error.span } };
 }

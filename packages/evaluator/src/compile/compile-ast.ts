@@ -97,7 +97,19 @@ function typeEqualsShape(clauses: CompiledConjunctions<CompiledGuardClause>): Ty
 const EMPTY_ASSIGNMENTS: CompiledAssignments = { literals: new Map(), queries: new Map(), functions: new Map() };
 
 class AstCompiler {
+  /** Case variants per key name: rules repeat the same few names many times. */
+  private readonly variants = new Map<string, readonly string[]>();
+
   constructor(private readonly text: string) {}
+
+  keyVariants(name: string): readonly string[] {
+    let variants = this.variants.get(name);
+    if (variants === undefined) {
+      variants = KEY_CONVERTERS.map((convert) => convert(name));
+      this.variants.set(name, variants);
+    }
+    return variants;
+  }
 
   compileAssignments(statements: readonly LetStatement[]): CompiledAssignments {
     if (statements.length === 0) return EMPTY_ASSIGNMENTS;
@@ -145,7 +157,7 @@ class AstCompiler {
   compilePart(part: QueryPart): CompiledPart {
     switch (part.kind) {
       case 'Key':
-        return { kind: 'key', name: part.name, variants: KEY_CONVERTERS.map((convert) => convert(part.name)) };
+        return { kind: 'key', name: part.name, variants: this.keyVariants(part.name) };
       case 'Index':
         return { kind: 'index', index: part.index, fromKey: !this.isBracketIndex(part.span.start.offset) };
       case 'This':
@@ -241,7 +253,7 @@ class AstCompiler {
 
   /** The query cfn-guard's parser builds for a type block: `Resources.*[ Type == "<type>" ]`. */
   typeBlockQuery(typeName: string, span: SourceSpan): CompiledQuery {
-    const typeQueryParts: CompiledPart[] = [{ kind: 'key', name: 'Type', variants: KEY_CONVERTERS.map((convert) => convert('Type')) }];
+    const typeQueryParts: CompiledPart[] = [{ kind: 'key', name: 'Type', variants: this.keyVariants('Type') }];
     const typeQuery: CompiledQuery = { parts: typeQueryParts, matchAll: true, span, text: queryText(typeQueryParts) };
     const comparison: Comparison = ['Eq', false];
     const rhs: CompiledLetValue = { kind: 'literal', value: { kind: 'string', value: typeName, path: '', span: null } };
@@ -257,7 +269,7 @@ class AstCompiler {
       context: this.accessClauseText(false, typeQuery.text, comparison, rhs),
     };
     const parts: CompiledPart[] = [
-      { kind: 'key', name: 'Resources', variants: KEY_CONVERTERS.map((convert) => convert('Resources')) },
+      { kind: 'key', name: 'Resources', variants: this.keyVariants('Resources') },
       { kind: 'allValues', capture: null },
       { kind: 'filter', capture: null, clauses: [[typeClause]], typeEquals: { literal: typeName } },
     ];

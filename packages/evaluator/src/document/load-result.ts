@@ -60,7 +60,3 @@ export const DEFAULT_MAX_DOCUMENT_SIZE = 256 * 1024 * 1024;
  * 500 and 1,000 levels, so the bound sits below that, with room for the caller's own stack.
  */
 export const DEFAULT_MAX_DOCUMENT_DEPTH = 400;
-
-export function loadFailure(error: DocumentLoadError): DocumentLoadResult {
-  return { ok: false, error };
-}

@@ -8,8 +8,10 @@
 import type { RangeValue, Value } from '../values/value.js';
 import { regexMatches } from './regex-cache.js';
 
-/** Marker for "the two values cannot be compared". */
-export const NOT_COMPARABLE = 2;
+/** "The two values cannot be compared", with the reference's reason (reports print it). */
+export class NotComparable {
+  constructor(readonly reason: string) {}
+}
 export type Ordering = -1 | 0 | 1;
 
 /** Rust's `str::cmp`: byte-wise UTF-8, i.e. code point order (JS compares UTF-16 units). */
@@ -35,17 +37,17 @@ function numberOrder(a: number, b: number): Ordering {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `compare_values`: an ordering, or NOT_COMPARABLE. */
-export function compareOrder(first: Value, other: Value): Ordering | typeof NOT_COMPARABLE {
+/** `compare_values`: an ordering, or why there is none. */
+export function compareOrder(first: Value, other: Value): Ordering | NotComparable {
   if (first.kind === 'null' && other.kind === 'null') return 0;
   if (first.kind === 'int' && other.kind === 'int') return numberOrder(first.value, other.value);
   if (first.kind === 'string' && other.kind === 'string') return compareStrings(first.value, other.value);
   if (first.kind === 'float' && other.kind === 'float') {
-    if (Number.isNaN(first.value) || Number.isNaN(other.value)) return NOT_COMPARABLE;
+    if (Number.isNaN(first.value) || Number.isNaN(other.value)) return new NotComparable('Float values are not comparable');
     return numberOrder(first.value, other.value);
   }
   if (first.kind === 'char' && other.kind === 'char') return compareStrings(first.value, other.value);
-  return NOT_COMPARABLE;
+  return new NotComparable(`PathAwareValues are not comparable ${typeInfo(first)}, ${typeInfo(other)}`);
 }
 
 export function isWithin(value: Value, range: RangeValue): boolean {
@@ -66,8 +68,8 @@ function rangeMatches(value: Value, range: Value): boolean | null {
   return null;
 }
 
-/** `compare_eq`: true / false, or NOT_COMPARABLE (also when a nested pair is not comparable). */
-export function compareEq(first: Value, second: Value): boolean | typeof NOT_COMPARABLE {
+/** `compare_eq`: true / false, or NotComparable (also when a nested pair is not comparable). */
+export function compareEq(first: Value, second: Value): boolean | NotComparable {
   if (first.kind === 'string') {
     if (second.kind === 'regex') return regexMatches(second.pattern, first.value);
     if (second.kind === 'string') return first.value === second.value;
@@ -98,7 +100,7 @@ export function compareEq(first: Value, second: Value): boolean | typeof NOT_COM
   const inRange = rangeMatches(first, second);
   if (inRange !== null) return inRange;
   const order = compareOrder(first, second);
-  return order === NOT_COMPARABLE ? NOT_COMPARABLE : order === 0;
+  return order instanceof NotComparable ? order : order === 0;
 }
 
 /** `PartialEq for PathAwareValue`: never "not comparable", just false. */

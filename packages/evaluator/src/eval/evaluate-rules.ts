@@ -21,15 +21,30 @@ import { BlockScope, ParameterScope, ValueScope, type EvalContext, type RootScop
 
 type ClauseEvaluator<T> = (clause: T, context: EvalContext) => Status;
 
+/**
+ * Record contexts of `or` groups: cfn-guard labels them with the Rust type of the clauses
+ * (`std::any::type_name`), which its verbose event tree prints.
+ */
+export const DISJUNCTION_OF = {
+  ruleClauses: 'cfn_guard::rules::exprs::RuleClause#disjunction',
+  conditions: 'cfn_guard::rules::exprs::WhenGuardClause#disjunction',
+  clauses: 'cfn_guard::rules::exprs::GuardClause#disjunction',
+} as const;
+type DisjunctionLabel = (typeof DISJUNCTION_OF)[keyof typeof DISJUNCTION_OF];
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 /** Lines are ANDed, `or` alternatives: PASS as soon as one passes; SKIP never rescues a FAIL. */
-export function evaluateConjunctions<T>(conjunctions: CompiledConjunctions<T>, context: EvalContext, evaluate: ClauseEvaluator<T>): Status {
+export function evaluateConjunctions<T>(
+  conjunctions: CompiledConjunctions<T>,
+  context: EvalContext,
+  evaluate: ClauseEvaluator<T>,
+  label: DisjunctionLabel,
+): Status {
   let passes = 0;
   let fails = 0;
-  const label = 'disjunction';
   conjunction: for (const disjunction of conjunctions) {
     let disjunctionFails = 0;
     const several = disjunction.length > 1;
@@ -59,9 +74,16 @@ export function evaluateConjunctions<T>(conjunctions: CompiledConjunctions<T>, c
   return fails > 0 ? 'FAIL' : passes > 0 ? 'PASS' : 'SKIP';
 }
 
-function evaluateBlock(block: CompiledBlock<CompiledGuardClause>, context: EvalContext): Status {
+function evaluateBlock(block: CompiledBlock<CompiledGuardClause>, context: EvalContext, label: DisjunctionLabel = DISJUNCTION_OF.clauses): Status {
   const scope = new BlockScope(block.assignments, context.root(), context);
-  return evaluateConjunctions(block.conjunctions, scope, evaluateGuardClause);
+  const evaluate = label === DISJUNCTION_OF.ruleClauses ? evaluateRuleClause : evaluateGuardClause;
+  return evaluateConjunctions(block.conjunctions, scope, evaluate, label);
+}
+
+/** A clause directly in a rule's body: the same, except that a `when` block is labelled `RuleClause`. */
+function evaluateRuleClause(clause: CompiledGuardClause, context: EvalContext): Status {
+  if (clause.kind === 'when') return evaluateWhenBlock('RuleClause', clause.conditions, clause.block, context, clause.span);
+  return evaluateGuardClause(clause, context);
 }
 
 export function evaluateGuardClause(clause: CompiledGuardClause, context: EvalContext): Status {
@@ -160,7 +182,7 @@ function evaluateWhenBlock(
   context.startRecord(`${label}/When`);
   let condition: Status;
   try {
-    condition = evaluateConjunctions(conditions, context, evaluateGuardClause);
+    condition = evaluateConjunctions(conditions, context, evaluateGuardClause, DISJUNCTION_OF.conditions);
   } catch (error) {
     context.endRecord({ kind: 'WhenCondition', status: 'FAIL' });
     context.endRecord({ kind: 'WhenCheck', block: { status: 'FAIL', atLeastOneMatches: false, message: `Error ${errorText(error)} during type condition evaluation, bailing` } });
@@ -193,7 +215,7 @@ function evaluateTypeBlock(clause: CompiledTypeBlock, context: EvalContext): Sta
     context.startRecord(`${label}/When`);
     let condition: Status;
     try {
-      condition = evaluateConjunctions(clause.conditions, context, evaluateGuardClause);
+      condition = evaluateConjunctions(clause.conditions, context, evaluateGuardClause, DISJUNCTION_OF.conditions);
     } catch (error) {
       context.endRecord({ kind: 'TypeCondition', status: 'FAIL' });
       typeCheck('FAIL', `Error ${errorText(error)} during type condition evaluation, bailing`);
@@ -277,7 +299,7 @@ export function evaluateRule(rule: CompiledRule, context: EvalContext): Status {
     context.startRecord(`Rule#${rule.name}/When`);
     let condition: Status;
     try {
-      condition = evaluateConjunctions(rule.conditions, context, evaluateGuardClause);
+      condition = evaluateConjunctions(rule.conditions, context, evaluateGuardClause, DISJUNCTION_OF.conditions);
     } catch (error) {
       context.endRecord({ kind: 'RuleCondition', status: 'FAIL' });
       ruleCheck('FAIL');
@@ -292,7 +314,7 @@ export function evaluateRule(rule: CompiledRule, context: EvalContext): Status {
   }
   let status: Status;
   try {
-    status = evaluateBlock(rule.block, context);
+    status = evaluateBlock(rule.block, context, DISJUNCTION_OF.ruleClauses);
   } catch (error) {
     ruleCheck('FAIL');
     throw error;

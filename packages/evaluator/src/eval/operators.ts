@@ -7,7 +7,7 @@
 import type { CheckedValue, Comparison } from '../report/types.js';
 import type { UnresolvedResult } from '../values/query-result.js';
 import type { ListValue, Value } from '../values/value.js';
-import { compareEq, compareOrder, containsValue, isScalar, NOT_COMPARABLE, typeInfo } from './compare-values.js';
+import { compareEq, compareOrder, containsValue, isScalar, NotComparable } from './compare-values.js';
 import { pathValueText } from '../compile/display.js';
 
 export type Compare =
@@ -23,7 +23,7 @@ export type ValueEvalResult =
   | { readonly kind: 'notComparable'; readonly reason: string; readonly lhs: Value; readonly rhs: Value }
   | { readonly kind: 'rhsUnresolved'; readonly unresolved: UnresolvedResult; readonly lhs: Value };
 
-type Comparator = (lhs: Value, rhs: Value) => boolean | typeof NOT_COMPARABLE;
+type Comparator = (lhs: Value, rhs: Value) => boolean | NotComparable;
 
 function selected(results: readonly CheckedValue[], onUnresolved: (u: UnresolvedResult) => void): Value[] {
   const values: Value[] = [];
@@ -57,16 +57,14 @@ function notComparable(lhs: Value, rhs: Value, reason?: string): ValueEvalResult
 
 function matchValue(lhs: Value, rhs: Value, comparator: Comparator): ValueEvalResult {
   const outcome = comparator(lhs, rhs);
-  if (outcome === NOT_COMPARABLE) {
-    return notComparable(lhs, rhs, `PathAwareValues are not comparable ${typeInfo(lhs)}, ${typeInfo(rhs)}`);
-  }
+  if (outcome instanceof NotComparable) return notComparable(lhs, rhs, outcome.reason);
   return outcome ? success(lhs, rhs) : fail(lhs, rhs);
 }
 
 function ordering(test: (order: -1 | 0 | 1) => boolean): Comparator {
   return (lhs, rhs) => {
     const order = compareOrder(lhs, rhs);
-    return order === NOT_COMPARABLE ? NOT_COMPARABLE : test(order);
+    return order instanceof NotComparable ? order : test(order);
   };
 }
 

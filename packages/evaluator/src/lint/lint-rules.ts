@@ -11,12 +11,15 @@ import { checkFunctions } from './checks/functions.js';
 import { checkIgnoredNot } from './checks/ignored-not.js';
 import { checkQueryShapes } from './checks/query-shapes.js';
 import { checkRegexNeverMatches } from './checks/regex-never-matches.js';
+import { checkRecursiveRules } from './checks/recursive-rules.js';
 import { checkRuleReferences } from './checks/rule-references.js';
+import { checkSkippingReferences } from './checks/skipping-references.js';
 import { checkTypeBlockWhen } from './checks/type-block-when.js';
 import { checkUnguardedSelection } from './checks/unguarded-selection.js';
 import { checkVariables } from './checks/variables.js';
 import { buildLintModel, type LintModel } from './lint-model.js';
 import type { LintOptions, LintWarning } from './lint-warning.js';
+import { withoutSuppressed } from './suppressions.js';
 
 const CHECKS: readonly ((model: LintModel) => LintWarning[])[] = [
   checkIgnoredNot,
@@ -28,6 +31,8 @@ const CHECKS: readonly ((model: LintModel) => LintWarning[])[] = [
   checkVariables,
   checkDuplicateRules,
   checkRuleReferences,
+  checkSkippingReferences,
+  checkRecursiveRules,
   checkRegexNeverMatches,
   checkTypeBlockWhen,
   checkFunctions,
@@ -37,7 +42,7 @@ export function lintRules(ast: RulesFile, options: LintOptions = {}): readonly L
   const model = buildLintModel(ast, options.source ?? null);
   const disabled = new Set(options.disabled ?? []);
   const seen = new Set<string>();
-  return CHECKS.flatMap((check) => check(model))
+  return withoutSuppressed(CHECKS.flatMap((check) => check(model)), model.source)
     .filter((found) => !disabled.has(found.code))
     .filter((found) => {
       // One construct can be reached twice (a clause both in a rule and through its `let`); report it once.

@@ -208,8 +208,8 @@ function clauseReport(current: EventRecord, printer: ValuePrinter): StructuredCl
       return {
         Clause: {
           Unary: {
-            context,
             check: { UnResolvedContext: context },
+            context,
             messages: {
               custom_message: (check.customMessage ?? '').replaceAll('\n', ';'),
               error_message: `Check was not compliant as variable in context [${context}] was not empty`,
@@ -221,8 +221,8 @@ function clauseReport(current: EventRecord, printer: ValuePrinter): StructuredCl
       return {
         Clause: {
           Unary: {
-            context,
             check: { UnResolvedContext: check.rule },
+            context,
             messages: {
               custom_message: check.customMessage ?? '',
               error_message: `Check was not compliant as dependent rule [${check.rule}] did not PASS. Context [${context}]`,
@@ -252,12 +252,12 @@ function clauseReport(current: EventRecord, printer: ValuePrinter): StructuredCl
         return {
           Clause: {
             Unary: {
+              check: { UnResolved: { value: unresolvedJson(check.from), comparison: comparisonJson(check.comparison) } },
+              context,
               messages: {
                 custom_message: custom,
                 error_message: `Check was not compliant as property [${check.from.remainingQuery}] is missing. Value traversed to [${printer.display(check.from.traversedTo)}].${error}`,
               },
-              context,
-              check: { UnResolved: { value: unresolvedJson(check.from), comparison: comparisonJson(check.comparison) } },
             },
           },
         };
@@ -265,9 +265,9 @@ function clauseReport(current: EventRecord, printer: ValuePrinter): StructuredCl
       return {
         Clause: {
           Unary: {
-            messages: { custom_message: custom, error_message: `Check was not compliant as property [${printer.pathText(check.from.value)}] ${text}.${error}` },
-            context,
             check: { Resolved: { value: pathValue(check.from.value), comparison: comparisonJson(check.comparison) } },
+            context,
+            messages: { custom_message: custom, error_message: `Check was not compliant as property [${printer.pathText(check.from.value)}] ${text}.${error}` },
           },
         },
       };
@@ -285,7 +285,7 @@ function clauseReport(current: EventRecord, printer: ValuePrinter): StructuredCl
                 custom_message: custom,
                 error_message: `Check was not compliant as property [${check.from.remainingQuery}] to compare from is missing. Value traversed to [${printer.display(check.from.traversedTo)}].${error}`,
               },
-              check: { UnResolved: { comparison: comparisonJson(check.comparison), value: unresolvedJson(check.from) } },
+              check: { UnResolved: { value: unresolvedJson(check.from), comparison: comparisonJson(check.comparison) } },
             },
           },
         };
@@ -302,7 +302,7 @@ function clauseReport(current: EventRecord, printer: ValuePrinter): StructuredCl
                 custom_message: custom,
                 error_message: `Check was not compliant as property [${to.remainingQuery}] to compare to is missing. Value traversed to [${printer.display(to.traversedTo)}].${error}`,
               },
-              check: { UnResolved: { comparison: comparisonJson(check.comparison), value: unresolvedJson(to) } },
+              check: { UnResolved: { value: unresolvedJson(to), comparison: comparisonJson(check.comparison) } },
             },
           },
         };

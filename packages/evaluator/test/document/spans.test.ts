@@ -23,6 +23,10 @@ describe('value locations match cfn-guard', () => {
     ['V: \n  &x k: v\n', ['V'], '/V[L:1,C:2]'],
     ['V: !Custom\n  k: v\n', ['V'], '/V[L:0,C:3]'],
     ['V:\n  - k: "x"\n', ['V'], '/V[L:1,C:2]'],
+    // libyaml counts a byte-order mark as a column, and a CRLF as one line break.
+    ['\uFEFFV: x\n', ['V'], '/V[L:0,C:4]'],
+    ['A: 1\r\nV: x\r\n', ['V'], '/V[L:1,C:3]'],
+    ['{"é": 1, "V": "x"}', ['V'], '/V[L:0,C:14]'],
     ['Resources:\n  Logs:\n    Properties:\n      VersioningConfiguration:\n        Status: Suspended\n', ['Resources', 'Logs', 'Properties', 'VersioningConfiguration', 'Status'], '/Resources/Logs/Properties/VersioningConfiguration/Status[L:4,C:16]'],
   ])('%j at %j is %s', (text, keys, expected) => {
     expect(located(text, ...keys)).toBe(expected);

@@ -2,12 +2,12 @@
 // cases.json records: per-rule statuses and exit code, or the kind of failure.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { compileRules } from '../../src/api/compile-rules.js';
 import { evaluate } from '../../src/api/evaluate.js';
 import type { Status } from '../../src/report/types.js';
 import { loadForValidate } from './document-for-tests.js';
-import { plainValue } from './plain-document.js';
+import { loadTestSpecDocument } from '../../src/document/load-test-spec-document.js';
+import type { Value } from '../../src/values/value.js';
 
 export interface ProbeCase {
   readonly name: string;
@@ -31,16 +31,20 @@ export async function runProbeCase(dir: string, probe: ProbeCase): Promise<Probe
   const compiled = compileRules(readFileSync(join(dir, rulesFile), 'utf8'), { fileName: rulesFile });
   if (probe.args[0] === 'test') {
     if (!compiled.ok) return { kind: 'test-command', exitCode: 1 };
-    const specs = parse(readFileSync(join(dir, probe.args[probe.args.indexOf('-t') + 1]!), 'utf8')) as {
-      input: unknown;
-      expectations: { rules: Record<string, Status> };
-    }[];
+    const specFile = probe.args[probe.args.indexOf('-t') + 1]!;
+    const loaded = loadTestSpecDocument(readFileSync(join(dir, specFile), 'utf8'), { fileName: specFile });
+    if (!loaded.ok || loaded.document.kind !== 'list') return { kind: 'test-command', exitCode: 1 };
     let allMet = true;
-    for (const spec of specs) {
-      const result = evaluate(compiled.rules, plainValue(spec.input));
+    for (const spec of loaded.document.items) {
+      const input = field(spec, 'input') ?? { kind: 'null', path: '', span: null };
+      const result = evaluate(compiled.rules, input);
       if (!result.ok) return { kind: 'runtime-error', exitCode: 255, message: result.error.message };
       const statuses = combined(result.report.rules);
-      for (const [rule, expected] of Object.entries(spec.expectations.rules)) if (statuses[rule] !== expected) allMet = false;
+      const rules = field(field(spec, 'expectations'), 'rules');
+      for (const key of rules?.kind === 'map' ? rules.keys : []) {
+        const expected = rules?.kind === 'map' ? rules.entries.get(key.value) : undefined;
+        if (expected?.kind !== 'string' || statuses[key.value] !== expected.value) allMet = false;
+      }
     }
     return { kind: 'test-command', exitCode: allMet ? 0 : 7 };
   }
@@ -59,6 +63,10 @@ export async function runProbeCase(dir: string, probe: ProbeCase): Promise<Probe
   if (!result.ok) return { kind: 'runtime-error', exitCode: 255, message: result.error.message };
   const statuses = combined(result.report.rules);
   return { kind: 'report', exitCode: result.report.status === 'FAIL' ? 19 : 0, statuses };
+}
+
+function field(map: Value | undefined, key: string): Value | undefined {
+  return map?.kind === 'map' ? map.entries.get(key) : undefined;
 }
 
 /** One status per rule name, as the reference's JSON lists read back: FAIL over SKIP over PASS. */

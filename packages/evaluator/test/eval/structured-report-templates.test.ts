@@ -37,6 +37,6 @@ describeShared('structured report against cfn-guard 3.1.1 on failing templates-d
     if (!data.ok) throw new Error(data.message);
     const result = evaluate(compiled.rules, data.value);
     if (!result.ok) throw new Error(result.error.message);
-    expect(JSON.parse(JSON.stringify([toStructuredReport(dataPath, [result.report])]))).toEqual(expected);
+    expect(JSON.stringify([toStructuredReport(dataPath, [result.report])], null, 1)).toBe(JSON.stringify(expected, null, 1));
   });
 });

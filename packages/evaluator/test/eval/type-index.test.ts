@@ -23,6 +23,15 @@ const DOCUMENTS = [
 ];
 
 describe('type index', () => {
+  it('an unknown variable in the filter fails only when the filter would run', () => {
+    const rules = compiled('rule r { Resources.*[ Type == %NOPE ] exists }\n');
+    for (const text of ['Resources: {}\n', 'Resources:\n  A: {Type: T}\n']) {
+      const indexed = evaluate(rules, yamlDocument(text), { record: false });
+      const filtered = evaluate(rules, yamlDocument(text), { completeEvents: true });
+      expect(indexed.ok ? indexed.report.status : indexed.error.code).toBe(filtered.ok ? filtered.report.status : filtered.error.code);
+    }
+  });
+
   it.each(DOCUMENTS.map((d, i) => [i, d] as const))('document %i: indexed and filtered evaluation agree', (_i, text) => {
     const rules = compiled(RULES);
     const document = yamlDocument(text);

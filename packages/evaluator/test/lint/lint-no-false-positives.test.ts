@@ -79,3 +79,16 @@ describe('lintRules reports', () => {
     expect(codes('rule plain {\n  A exists\n}\nrule p(x) {\n  %x exists\n}\nrule r {\n  plain(A)\n  p\n}\n')).toEqual(['unknown-rule@8', 'unknown-rule@9']);
   });
 });
+
+describe('suppression comments', () => {
+  const trap = 'rule a {\n  not A == 1\n  Cfg.Flag == TRUE\n}\n';
+
+  it('disable-next-line silences the named codes of the next line only', () => {
+    expect(codes(trap.replace('  not A', '  # guardts-lint-disable-next-line ignored-not-before-comparison\n  not A'))).toEqual(['keyword-case-literal@4']);
+    expect(codes(trap.replace('  not A', '  # guardts-lint-disable-next-line keyword-case-literal\n  not A'))).toEqual(['ignored-not-before-comparison@3', 'keyword-case-literal@4']);
+  });
+
+  it('disable-line without codes silences every warning of its line', () => {
+    expect(codes(trap.replace('== TRUE', '== TRUE # guardts-lint-disable-line'))).toEqual(['ignored-not-before-comparison@2']);
+  });
+});

@@ -87,3 +87,22 @@ describe('both engines iterate matches the same way', () => {
     });
   }
 });
+
+describe('both engines give the predefined classes the same members', () => {
+  // RE2 spells Unicode \w, \d, \s with its own tables; every code point is checked once.
+  for (const pattern of ['^\\w$', '^\\d$', '^\\s$', '^\\S$', '(?i)^\\p{Lu}$', '^[\\w-]$']) {
+    it(`${pattern} over the whole code space`, () => {
+      const onV8 = compileGuardRegexOn(pattern, 'v8');
+      const onRe2 = compileGuardRegexOn(pattern, 're2');
+      expect(onV8.ok && onRe2.ok).toBe(true);
+      if (!onV8.ok || !onRe2.ok) return;
+      const differences: string[] = [];
+      for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+        if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+        const text = String.fromCodePoint(codePoint);
+        if (onV8.regex.test(text) !== onRe2.regex.test(text)) differences.push(codePoint.toString(16));
+      }
+      expect(differences).toEqual([]);
+    });
+  }
+});

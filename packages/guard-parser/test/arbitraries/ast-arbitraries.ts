@@ -170,7 +170,7 @@ export function grammarArbitraries(maxDepth: number) {
       options.push(
         fc
           .record({
-            typeName: fc.constantFrom('AWS::S3::Bucket', 'Custom::Thing', 'AWS::EC2::VPC::MODULE'),
+            typeName: fc.constantFrom('AWS::S3::Bucket', 'Custom::Thing', 'AWS::EC2::VPC'),
             conditions: fc.option(conjunctions(depth - 1, CONDITIONS), { nil: null }),
             body: block(depth - 1, PLAIN),
           })

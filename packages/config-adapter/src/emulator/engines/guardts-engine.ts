@@ -34,7 +34,8 @@ export function guardtsEngine(): GuardEngine {
         for (const [index, text] of documents.entries()) {
           const loaded = loadDocument(text, { fileName: `document-${index + 1}` }) as Loose;
           if (loaded.ok !== true) return { ok: false, error: `${policyName}: ${describe(loaded.error)}` };
-          const evaluated = evaluate(compiled.rules, loaded.document, { dataName: `document-${index + 1}` }) as Loose;
+          // The evaluator's own wall-clock bound keeps a pathological policy from hanging the emulator.
+          const evaluated = evaluate(compiled.rules, loaded.document, { dataName: `document-${index + 1}`, deadlineMs: 30_000 }) as Loose;
           if (evaluated.ok !== true) return { ok: false, error: `${policyName}: ${describe(evaluated.error)}` };
           const report = (evaluated.report ?? {}) as Loose;
           const status = report.status as GuardStatus;

@@ -35,7 +35,8 @@ export function putConfigRule(input: JsonObject, context: EmulatorContext): Json
   context.rules.put({
     name,
     policyText,
-    resourceTypes,
+    // Without a Scope of its own, a rule takes the emulator's default scope (`--scope`), if any.
+    resourceTypes: resourceTypes.length > 0 ? resourceTypes : context.defaultScope,
     evaluationModes,
     ...(typeof rule.Description === 'string' ? { description: rule.Description } : {}),
     source,

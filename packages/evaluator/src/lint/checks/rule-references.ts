@@ -1,13 +1,11 @@
 /**
- * References between rules: to names that do not exist (a runtime error in cfn-guard), with the
- * wrong number of arguments, in cycles (cfn-guard recurses until it crashes), to rules that can
- * SKIP (a reference to a SKIPped rule FAILs), and from inside blocks (named rules always see the
- * document root).
+ * References between rules: to names that do not exist or with the wrong number of arguments
+ * (runtime errors in cfn-guard), and from inside blocks (named rules always see the document root).
  */
-import type { Identifier, ParameterizedRuleCall, RuleReference } from '@guardts/guard-parser';
+import type { ParameterizedRuleCall, RuleReference } from '@guardts/guard-parser';
 import type { LintModel } from '../lint-model.js';
 import { warning, type LintWarning } from '../lint-warning.js';
-import { knownFacts, RuleTable } from '../rule-table.js';
+import { RuleTable } from '../rule-table.js';
 
 export function checkRuleReferences(model: LintModel): LintWarning[] {
   const table = new RuleTable(model.file);
@@ -32,34 +30,6 @@ export function checkRuleReferences(model: LintModel): LintWarning[] {
     if (clause.kind === 'ParameterizedRuleCall') {
       const problem = callProblem(clause, table);
       if (problem !== null) warnings.push(problem);
-    }
-  }
-  warnings.push(...referencesToSkippingRules(model, table));
-  warnings.push(...recursiveReferences(model, table));
-  return warnings;
-}
-
-function referencesToSkippingRules(model: LintModel, table: RuleTable): LintWarning[] {
-  const warnings: LintWarning[] = [];
-  for (const site of model.conjunctions) {
-    if (site.context.inConditions) continue;
-    const ruleConditions = site.context.rule?.kind === 'NamedRule' ? site.context.rule.conditions : null;
-    for (const disjunction of site.clauses) {
-      const earlier: string[] = [];
-      for (const clause of disjunction.clauses) {
-        if (clause.kind !== 'RuleReference') continue;
-        const name = clause.name.name;
-        if (!clause.not && table.named.has(name) && table.canSkipNamed(name, knownFacts(ruleConditions, earlier))) {
-          warnings.push(
-            warning(
-              'reference-to-skipping-rule',
-              `\`${name}\` can be SKIP (its \`when\` may not hold, or nothing may match its selections), and cfn-guard counts a reference to a SKIPped rule as FAIL. If a SKIP should not fail this rule, use \`when ${name} { … }\` instead`,
-              clause.span,
-            ),
-          );
-        }
-        earlier.push(name);
-      }
     }
   }
   return warnings;
@@ -98,37 +68,4 @@ function callProblem(call: ParameterizedRuleCall, table: RuleTable): LintWarning
     );
   }
   return null;
-}
-
-function recursiveReferences(model: LintModel, table: RuleTable): LintWarning[] {
-  const edges = new Map<string, Set<string>>();
-  const keyOf = (rule: { kind: string; name: Identifier }): string => `${rule.kind === 'NamedRule' ? 'rule' : 'call'}:${rule.name.name}`;
-  for (const rule of [...model.file.rules, ...model.file.parameterizedRules]) {
-    const targets = edges.get(keyOf(rule)) ?? new Set<string>();
-    for (const key of RuleTable.referencesIn(rule)) targets.add(key);
-    edges.set(keyOf(rule), targets);
-  }
-  const reaches = (from: string, to: string): boolean => {
-    const seen = new Set<string>();
-    const pending = [from];
-    while (pending.length > 0) {
-      const key = pending.pop() as string;
-      if (key === to) return true;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      pending.push(...(edges.get(key) ?? []));
-    }
-    return false;
-  };
-  const warnings: LintWarning[] = [];
-  for (const { node: clause, context } of model.clauses) {
-    if ((clause.kind !== 'RuleReference' && clause.kind !== 'ParameterizedRuleCall') || context.rule === null || context.rule.kind === 'DefaultRule') continue;
-    const from = keyOf(context.rule);
-    const to = `${clause.kind === 'RuleReference' ? 'rule' : 'call'}:${clause.name.name}`;
-    if (table.ruleFor(to) !== null && reaches(to, from)) {
-      const loop = to === from ? `\`${clause.name.name}\` refers to itself` : `\`${clause.name.name}\` leads back to \`${context.rule.name.name}\``;
-      warnings.push(warning('recursive-rule', `${loop}: cfn-guard recurses until it crashes (stack overflow)`, clause.name.span));
-    }
-  }
-  return warnings;
 }

@@ -1,0 +1,152 @@
+/**
+ * Filters in queries (cfn-guard 3.1.1 `query_retrieval_with_converter`, the `Filter` and
+ * `MapKeyFilter` parts): `[ clauses ]` on lists, maps and scalars — with the reference's choice of
+ * candidates and its wrong-context behaviour after a wildcard (§4.6) — key filters (§4.7), and the
+ * type index that answers `Resources.*[ Type == "X" ]` without running the filter.
+ */
+import { queryText } from '../compile/display.js';
+import type { CompiledConjunctions, CompiledGuardClause, CompiledPart, TypeEquals } from '../compile/ir.js';
+import type { CheckedValue } from '../report/types.js';
+import type { MapValue, Value } from '../values/value.js';
+import { pathWithLocation } from '../values/value-location.js';
+import { abort } from './abort.js';
+import { typeInfo } from './compare-values.js';
+import { DISJUNCTION_OF, evaluateConjunctions, evaluateGuardClause } from './evaluate-rules.js';
+import { resolveFunction } from './functions-bridge.js';
+import { realBinaryOperation } from './key-filter-comparison.js';
+import { accumulateMap, retrieveQuery, type MapEntryStep } from './query.js';
+import { capturedKey, keyValue, pushAll, unresolved, type ConverterIndex, type Parts } from './query-results.js';
+import { ValueScope, type EvalContext } from './scopes.js';
+import { resourcesByType } from './type-index.js';
+
+/**
+ * `map.*[ Type == "X" ]` answered from the type index — same results as running the filter on
+ * every value, without recording its events, so only used when no events or trace are wanted.
+ */
+export function selectByType(map: MapValue, index: number, parts: Parts, context: EvalContext, converter: ConverterIndex): CheckedValue[] | null {
+  const next = parts[index + 1];
+  if (next?.kind !== 'filter' || next.typeEquals === null) return null;
+  if (context.state.recorder.enabled || context.state.trace !== null) return null;
+  // The index first: on an empty or irregular map the filter (and its variable) is never evaluated.
+  const byType = resourcesByType(map);
+  if (byType === null) return null;
+  const wanted = typeName(next.typeEquals, context);
+  if (wanted === null) return null;
+  const results: CheckedValue[] = [];
+  for (const value of byType.get(wanted) ?? []) pushAll(results, retrieveQuery(index + 2, parts, value, new ValueScope(value, context), converter));
+  return results;
+}
+
+function typeName(shape: TypeEquals, context: EvalContext): string | null {
+  if ('literal' in shape) return shape.literal;
+  const values = context.resolveVariable(shape.variable);
+  const only = values.length === 1 ? values[0]! : null;
+  return only !== null && only.kind === 'literal' && only.value.kind === 'string' ? only.value.value : null;
+}
+
+/** Runs the filter clauses in `context` and continues with `value` when they PASS. */
+function checkAndDelegate(clauses: CompiledConjunctions<CompiledGuardClause>, capture: string | null): MapEntryStep {
+  return (index, parts, key, owner, value, context, converter) => {
+    context.startRecord(`Filter/Map#${clauses.length}`);
+    let status;
+    try {
+      status = context.state.nested(() => evaluateConjunctions(clauses, context, evaluateGuardClause, DISJUNCTION_OF.clauses));
+    } catch (error) {
+      context.endRecord({ kind: 'Filter', status: 'FAIL' });
+      throw error;
+    }
+    context.endRecord({ kind: 'Filter', status });
+    traceFilter(context, value, status);
+    if (capture !== null && status === 'PASS') context.addCaptureKey(capture, capturedKey(key, owner));
+    return status === 'PASS' ? retrieveQuery(index, parts, value, context, converter) : [];
+  };
+}
+
+function traceFilter(context: EvalContext, candidate: Value, status: 'PASS' | 'FAIL' | 'SKIP'): void {
+  const trace = context.state.trace;
+  if (trace !== null) trace.push({ kind: 'filter', span: candidate.span, candidatePath: candidate.path, status });
+}
+
+export function filter(
+  index: number,
+  parts: Parts,
+  clauses: CompiledConjunctions<CompiledGuardClause>,
+  capture: string | null,
+  current: Value,
+  context: EvalContext,
+  converter: ConverterIndex,
+): CheckedValue[] {
+  const previous = parts[index - 1];
+  if (current.kind === 'map') {
+    switch (previous?.kind) {
+      case 'allValues':
+      case 'allIndices':
+        // The reference evaluates the clauses in the scope it was given, which after a wildcard
+        // over a list is the enclosing one (its "wrong context" bug, reproduced on purpose).
+        return checkAndDelegate(clauses, null)(index + 1, parts, current, null, current, context, converter);
+      case 'key':
+      case 'variable':
+        if (current.entries.size === 0) return [];
+        return accumulateMap(current, index, parts, context, converter, checkAndDelegate(clauses, capture));
+      default:
+        // cfn-guard 3.1.1 panics here (exit 101); a clean runtime error instead (docs/divergences.md).
+        return abort(
+          'filter-on-map-after-index',
+          `A filter on a map value is only supported after a key or a wildcard (query ${queryText(parts)}); cfn-guard 3.1.1 panics here`,
+        );
+    }
+  }
+  if (current.kind === 'list') {
+    const results: CheckedValue[] = [];
+    for (const each of current.items) {
+      context.startRecord(`Filter/List#${clauses.length}`);
+      let status;
+      try {
+        status = context.state.nested(() => evaluateConjunctions(clauses, new ValueScope(each, context), evaluateGuardClause, DISJUNCTION_OF.clauses));
+      } catch (error) {
+        context.endRecord({ kind: 'Filter', status: 'FAIL' });
+        throw error;
+      }
+      context.endRecord({ kind: 'Filter', status });
+      traceFilter(context, each, status);
+      if (status === 'PASS') pushAll(results, retrieveQuery(index + 1, parts, each, context, converter));
+    }
+    return results;
+  }
+  if (previous?.kind === 'allIndices') {
+    const status = context.state.nested(() => evaluateConjunctions(clauses, new ValueScope(current, context), evaluateGuardClause, DISJUNCTION_OF.clauses));
+    return status === 'PASS' ? retrieveQuery(index + 1, parts, current, context, converter) : [];
+  }
+  return [
+    unresolved(current, () => `Filter on value type that was not a struct or array ${typeInfo(current)} ${pathWithLocation(current)}`, parts, index),
+  ];
+}
+
+export function keysFilter(
+  index: number,
+  parts: Parts,
+  part: Extract<CompiledPart, { kind: 'keysFilter' }>,
+  current: Value,
+  context: EvalContext,
+  converter: ConverterIndex,
+): CheckedValue[] {
+  if (current.kind !== 'map') {
+    return [unresolved(current, () => `Map Filter for keys was not a struct ${typeInfo(current)} ${pathWithLocation(current)}`, parts, index)];
+  }
+  const rhs: CheckedValue[] =
+    part.rhs.kind === 'query'
+      ? retrieveQuery(0, part.rhs.query.parts, current, context, converter)
+      : part.rhs.kind === 'literal'
+        ? [{ kind: 'literal', value: part.rhs.value }]
+        : resolveFunction(part.rhs, context);
+  const keys: CheckedValue[] = current.keys.map((key) => ({ kind: 'resolved', value: keyValue(key, current) }));
+  const outcomes = realBinaryOperation(keys, rhs, part.comparison, '', null, null, context);
+  const results: CheckedValue[] = [];
+  for (const [result, status] of outcomes) {
+    if (result.kind === 'unresolved') results.push(result);
+    else if (status === 'PASS' && result.kind === 'resolved' && result.value.kind === 'string') {
+      pushAll(results, retrieveQuery(index + 1, parts, current.entries.get(result.value.value)!, context, converter));
+    }
+  }
+  return results;
+}
