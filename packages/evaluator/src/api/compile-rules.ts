@@ -3,6 +3,7 @@
  */
 import { parseRules, type Diagnostic } from '@guardts/guard-parser';
 import { compileRulesFile } from '../compile/compile-ast.js';
+import { checkRegexLiterals } from '../regex/check-regex-literals.js';
 import type { CompiledRules } from '../compile/ir.js';
 
 export interface CompileOptions {
@@ -17,5 +18,9 @@ export type CompileResult =
 export function compileRules(text: string, options: CompileOptions): CompileResult {
   const parsed = parseRules(text, { fileName: options.fileName });
   if (parsed.ast === null) return { ok: false, diagnostics: parsed.diagnostics };
+  // cfn-guard compiles every regex literal while parsing: a pattern its engine rejects makes the
+  // whole file a parse error (exit 5), not a runtime error when the regex is first used.
+  const regexErrors = checkRegexLiterals(parsed.ast);
+  if (regexErrors.length > 0) return { ok: false, diagnostics: [...parsed.diagnostics, ...regexErrors] };
   return { ok: true, rules: compileRulesFile(parsed.ast, options.fileName, text), diagnostics: parsed.diagnostics };
 }
