@@ -2,31 +2,15 @@
  * `validate -v` / `test -v`: the evaluation event tree as cfn-guard prints it (`print_verbose_tree`
  * with the `Display` of its records), and `-p`: the same tree as JSON. Debugging aids.
  */
+import { displayOperator, type ComparisonOperator } from '@guardts/guard-parser';
 import { pathWithLocation, valueToJson, type CheckedValue, type ClauseCheck, type EventRecord, type RecordType, type Value } from '@guardts/evaluator';
 import { RustFloat } from '../report/canonical-report.js';
 import { toJson } from './structured-serialise.js';
 import { rustNumber } from './value-display.js';
 
-const OPERATOR_NAMES: Readonly<Record<string, string>> = {
-  Eq: 'EQUALS',
-  In: 'IN',
-  Gt: 'GREATER THAN',
-  Lt: 'LESS THAN',
-  Ge: 'GREATER THAN EQUALS',
-  Le: 'LESS THAN EQUALS',
-  Exists: 'EXISTS',
-  Empty: 'EMPTY',
-  IsString: 'IS STRING',
-  IsBool: 'IS BOOL',
-  IsInt: 'IS INT',
-  IsList: 'IS LIST',
-  IsMap: 'IS MAP',
-  IsNull: 'IS NULL',
-  IsFloat: 'IS FLOAT',
-};
 
 function comparisonText([operator, negated]: readonly [string, boolean]): string {
-  return `${negated ? 'not' : ''} ${OPERATOR_NAMES[operator] ?? operator}`;
+  return `${negated ? 'not' : ''} ${displayOperator(operator as ComparisonOperator)}`;
 }
 
 /** cfn-guard's `ValueOnlyDisplay` of a value. */

@@ -3,36 +3,18 @@
  * `exprs.rs`, `values.rs` and `display.rs`): they become record contexts, `remaining_query`
  * strings and report messages, so they must match the reference character for character.
  */
-import type { ComparisonOperator, SourceSpan } from '@guardts/guard-parser';
+import { displayOperator, type ComparisonOperator, type SourceSpan } from '@guardts/guard-parser';
 import type { Comparison } from '../report/types.js';
 import type { Value } from '../values/value.js';
 import type { CompiledLetValue, CompiledPart } from './ir.js';
 
-const OPERATOR_TEXT: Readonly<Record<ComparisonOperator, string>> = {
-  Eq: 'EQUALS',
-  In: 'IN',
-  Gt: 'GREATER THAN',
-  Lt: 'LESS THAN',
-  Ge: 'GREATER THAN EQUALS',
-  Le: 'LESS THAN EQUALS',
-  Exists: 'EXISTS',
-  Empty: 'EMPTY',
-  IsString: 'IS STRING',
-  IsBool: 'IS BOOL',
-  IsInt: 'IS INT',
-  IsList: 'IS LIST',
-  IsMap: 'IS MAP',
-  IsNull: 'IS NULL',
-  IsFloat: 'IS FLOAT',
-};
-
 export function operatorText(operator: ComparisonOperator): string {
-  return OPERATOR_TEXT[operator];
+  return displayOperator(operator);
 }
 
 /** `display_comparator`: `"not EQUALS "` / `"EXISTS "`. */
 export function comparatorText([operator, negated]: Comparison): string {
-  return `${negated ? 'not ' : ''}${OPERATOR_TEXT[operator]} `;
+  return `${negated ? 'not ' : ''}${displayOperator(operator)} `;
 }
 
 function partText(part: CompiledPart): string {

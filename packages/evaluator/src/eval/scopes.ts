@@ -142,70 +142,16 @@ export class RootScope implements EvalContext {
   }
 }
 
-export class BlockScope implements EvalContext {
-  private readonly variables: Variables;
+/** A scope nested in another: everything it does not define itself is its parent's. */
+abstract class ChildScope implements EvalContext {
   readonly state: EvaluationState;
 
-  constructor(
-    assignments: CompiledAssignments,
-    private readonly value: Value,
-    private readonly parent: EvalContext,
-  ) {
-    this.variables = new Variables(assignments);
+  constructor(protected readonly parent: EvalContext) {
     this.state = parent.state;
   }
 
-  root(): Value {
-    return this.value;
-  }
-
-  query(parts: readonly CompiledPart[]): CheckedValue[] {
-    return retrieveQuery(0, parts, this.value, this, NO_CONVERTER);
-  }
-
-  findParameterizedRule(name: string, span: SourceSpan): CompiledParameterizedRule {
-    return this.parent.findParameterizedRule(name, span);
-  }
-
-  ruleStatus(name: string, span: SourceSpan): Status {
-    return this.parent.ruleStatus(name, span);
-  }
-
-  resolveVariable(name: string): CheckedValue[] {
-    return this.variables.lookup(name, this) ?? this.parent.resolveVariable(name);
-  }
-
-  addCaptureKey(name: string, key: Value): void {
-    this.parent.addCaptureKey(name, key);
-  }
-
-  startRecord(context: string): void {
-    this.parent.startRecord(context);
-  }
-
-  endRecord(record: RecordType): void {
-    this.parent.endRecord(record);
-  }
-}
-
-export class ValueScope implements EvalContext {
-  readonly state: EvaluationState;
-
-  constructor(
-    private readonly value: Value,
-    private readonly parent: EvalContext,
-  ) {
-    this.state = parent.state;
-  }
-
-  root(): Value {
-    return this.value;
-  }
-
-  query(parts: readonly CompiledPart[]): CheckedValue[] {
-    // The reference resolves the rest of the query in the parent scope, not in this one.
-    return retrieveQuery(0, parts, this.value, this.parent, NO_CONVERTER);
-  }
+  abstract root(): Value;
+  abstract query(parts: readonly CompiledPart[]): CheckedValue[];
 
   findParameterizedRule(name: string, span: SourceSpan): CompiledParameterizedRule {
     return this.parent.findParameterizedRule(name, span);
@@ -232,15 +178,56 @@ export class ValueScope implements EvalContext {
   }
 }
 
-export class ParameterScope implements EvalContext {
-  readonly state: EvaluationState;
+export class BlockScope extends ChildScope {
+  private readonly variables: Variables;
 
+  constructor(
+    assignments: CompiledAssignments,
+    private readonly value: Value,
+    parent: EvalContext,
+  ) {
+    super(parent);
+    this.variables = new Variables(assignments);
+  }
+
+  root(): Value {
+    return this.value;
+  }
+
+  query(parts: readonly CompiledPart[]): CheckedValue[] {
+    return retrieveQuery(0, parts, this.value, this, NO_CONVERTER);
+  }
+
+  override resolveVariable(name: string): CheckedValue[] {
+    return this.variables.lookup(name, this) ?? this.parent.resolveVariable(name);
+  }
+}
+
+export class ValueScope extends ChildScope {
+  constructor(
+    private readonly value: Value,
+    parent: EvalContext,
+  ) {
+    super(parent);
+  }
+
+  root(): Value {
+    return this.value;
+  }
+
+  query(parts: readonly CompiledPart[]): CheckedValue[] {
+    // The reference resolves the rest of the query in the parent scope, not in this one.
+    return retrieveQuery(0, parts, this.value, this.parent, NO_CONVERTER);
+  }
+}
+
+export class ParameterScope extends ChildScope {
   constructor(
     private readonly call: CompiledRuleCall,
     private readonly parameters: ReadonlyMap<string, CheckedValue[]>,
-    private readonly parent: EvalContext,
+    parent: EvalContext,
   ) {
-    this.state = parent.state;
+    super(parent);
   }
 
   root(): Value {
@@ -251,28 +238,12 @@ export class ParameterScope implements EvalContext {
     return this.parent.query(parts);
   }
 
-  findParameterizedRule(name: string, span: SourceSpan): CompiledParameterizedRule {
-    return this.parent.findParameterizedRule(name, span);
-  }
-
-  ruleStatus(name: string, span: SourceSpan): Status {
-    return this.parent.ruleStatus(name, span);
-  }
-
-  resolveVariable(name: string): CheckedValue[] {
+  override resolveVariable(name: string): CheckedValue[] {
     return this.parameters.get(name) ?? this.parent.resolveVariable(name);
   }
 
-  addCaptureKey(name: string, key: Value): void {
-    this.parent.addCaptureKey(name, key);
-  }
-
-  startRecord(context: string): void {
-    this.parent.startRecord(context);
-  }
-
   /** The called rule's record carries the call site's custom message. */
-  endRecord(record: RecordType): void {
+  override endRecord(record: RecordType): void {
     if (record.kind === 'RuleCheck' && record.name === this.call.name) {
       this.parent.endRecord({ ...record, message: this.call.customMessage });
     } else {

@@ -1,22 +1,7 @@
 /** Calls to functions cfn-guard 3.1.1 does not have, or with the wrong number of arguments (both runtime errors). */
+import { FUNCTION_ARITY as ARITY } from '../../functions/function-table.js';
 import type { LintModel } from '../lint-model.js';
 import { warning, type LintWarning } from '../lint-warning.js';
-
-const ARITY: Readonly<Record<string, number>> = {
-  count: 1,
-  json_parse: 1,
-  regex_replace: 3,
-  join: 2,
-  substring: 3,
-  to_upper: 1,
-  to_lower: 1,
-  url_decode: 1,
-  parse_int: 1,
-  parse_float: 1,
-  parse_boolean: 1,
-  parse_string: 1,
-  parse_char: 1,
-};
 
 const LATER_FUNCTIONS = new Set(['now', 'parse_epoch']);
 
