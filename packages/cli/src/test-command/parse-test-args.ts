@@ -21,6 +21,8 @@ export function parseTestArgs(argv: readonly string[], io: CommandIo): ParsedArg
     .description("Runs unit-test specs against rules files (cfn-guard test).")
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    // Like cfn-guard (clap), a usage error is followed by the usage line.
+    .showHelpAfterError("\nUsage: guardts test (-r RULES_FILE -t SPEC_FILE_OR_DIR | -d DIR) [options]\n\nFor more information, try '--help'.")
     .allowExcessArguments(false)
     .addOption(new Option('-r, --rules-file <rules-file>', 'a rules file'))
     .addOption(new Option('-t, --test-data <test-data>', 'a spec file or a directory of spec files'))

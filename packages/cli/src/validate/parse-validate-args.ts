@@ -39,6 +39,8 @@ export function buildValidateCommand(io: CommandIo): Command {
     )
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    // Like cfn-guard (clap), a usage error is followed by the usage line.
+    .showHelpAfterError("\nUsage: guardts validate <--rules [RULES...] | --payload> [options]\n\nFor more information, try '--help'.")
     .allowExcessArguments(false)
     .addOption(new Option('-r, --rules [RULES...]', 'rules files or directories (.guard, .ruleset inside directories)').argParser(collectPaths).conflicts('payload'))
     .addOption(new Option('-d, --data [DATA...]', 'data files or directories (.yaml .yml .json .jsn .template); stdin when absent').argParser(collectPaths).conflicts('payload'))

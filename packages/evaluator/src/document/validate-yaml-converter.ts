@@ -123,11 +123,13 @@ export function convertForValidate(locator: SourceLocator, document: FirstDocume
           lastIndex = new Map();
           keys.forEach((key, i) => lastIndex!.set(key.value, i));
         }
-        node.items.forEach((pair, i) => {
+        // Pushed last to first so the stack converts them in document order: the first error in the
+        // file is the one reported (an alias bomb is refused at its first alias, not its last).
+        for (let i = node.items.length - 1; i >= 0; i--) {
           const key = keys[i]!;
           const target = lastIndex === undefined || lastIndex.get(key.value) === i ? map : null;
-          tasks.push({ node: pair.value as ParsedNode | null, path: key.path, fallbackOffset: keyEnds[i]! + 1, list: null, index: 0, map: target, key });
-        });
+          tasks.push({ node: node.items[i]!.value as ParsedNode | null, path: key.path, fallbackOffset: keyEnds[i]! + 1, list: null, index: 0, map: target, key });
+        }
         value = map.value;
       } else if (isSeq(node)) {
         const span = spanOf(node);
