@@ -8,7 +8,6 @@ import { RustFloat } from '../report/canonical-report.js';
 import { toJson } from './structured-serialise.js';
 import { rustNumber } from './value-display.js';
 
-
 function comparisonText([operator, negated]: readonly [string, boolean]): string {
   return `${negated ? 'not' : ''} ${displayOperator(operator as ComparisonOperator)}`;
 }

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { EXIT_USAGE } from '../exit-codes.js';
 import type { FileOrder } from '../files/walk.js';
 import type { CommandIo } from '../io.js';
-import { commanderExitCode, type ParsedArgs } from '../validate/parse-validate-args.js';
+import { parseCommandLine, type ParsedArgs } from '../validate/parse-validate-args.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../validate/validate-options.js';
 
 export interface TestOptions {
@@ -31,15 +31,8 @@ export function parseTestArgs(argv: readonly string[], io: CommandIo): ParsedArg
     .addOption(new Option('-m, --last-modified', 'sort by modification time inside a directory').conflicts('alphabetical'))
     .addOption(new Option('-v, --verbose', 'print the evaluation tree'))
     .addOption(new Option('-o, --output-format <OUTPUT_FORMAT>', 'output format').choices(OUTPUT_FORMATS).default('single-line-summary'));
-  if (argv.length === 0) {
-    io.stderr.write(command.helpInformation());
-    return { ok: false, exitCode: EXIT_USAGE };
-  }
-  try {
-    command.parse([...argv], { from: 'user' });
-  } catch (error) {
-    return { ok: false, exitCode: commanderExitCode(error, io) };
-  }
+  const failedExitCode = parseCommandLine(command, argv, io);
+  if (failedExitCode !== null) return { ok: false, exitCode: failedExitCode };
   const flags = command.opts();
   const rulesFile = (flags.rulesFile as string | undefined) ?? null;
   const testData = (flags.testData as string | undefined) ?? null;

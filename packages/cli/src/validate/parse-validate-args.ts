@@ -59,15 +59,8 @@ export function buildValidateCommand(io: CommandIo): Command {
 /** Parses `argv` (the arguments after `validate`); usage errors are written to `io.stderr`. */
 export function parseValidateArgs(argv: readonly string[], io: CommandIo): ParsedArgs<ValidateOptions> {
   const command = buildValidateCommand(io);
-  if (argv.length === 0) {
-    io.stderr.write(command.helpInformation());
-    return { ok: false, exitCode: EXIT_USAGE };
-  }
-  try {
-    command.parse([...argv], { from: 'user' });
-  } catch (error) {
-    return { ok: false, exitCode: commanderExitCode(error, io) };
-  }
+  const failedExitCode = parseCommandLine(command, argv, io);
+  if (failedExitCode !== null) return { ok: false, exitCode: failedExitCode };
   const flags = command.opts();
   if (flags.rules === undefined && flags.payload !== true) {
     io.stderr.write("error: the following required arguments were not provided:\n  <--rules [<RULES>...]|--payload>\n\nFor more information, try '--help'.\n");
@@ -94,6 +87,23 @@ export function parseValidateArgs(argv: readonly string[], io: CommandIo): Parse
       payload: flags.payload === true,
     },
   };
+}
+
+/**
+ * Parses `argv` into `command`; resolves to null on success, else the exit code (help on no
+ * arguments and every usage error go to stderr, as cfn-guard's argument parser does).
+ */
+export function parseCommandLine(command: Command, argv: readonly string[], io: CommandIo): number | null {
+  if (argv.length === 0) {
+    io.stderr.write(command.helpInformation());
+    return EXIT_USAGE;
+  }
+  try {
+    command.parse([...argv], { from: 'user' });
+  } catch (error) {
+    return commanderExitCode(error, io);
+  }
+  return null;
 }
 
 /** Help and version are successes; every other commander error is a usage error (exit 2). */
