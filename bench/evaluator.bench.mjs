@@ -4,42 +4,23 @@
 // as `validate -r <dir> -d <dir>` would. Reports verdict-only evaluation (`record: false`) and
 // evaluation with the event tree needed for reports. cfn-guard 3.1.1 needs about 77 s for this
 // matrix (figure from the project brief); the target is 30x faster. Needs `pnpm build` and ../shared.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { corpusDir, importBuiltEvaluator, isTemplateFile, requireCorpusPaths, walkFiles } from './lib/corpus-bench.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const shared = process.env.GUARDTS_SHARED_DIR ?? join(root, '..', 'shared');
-const distEntry = join(root, 'packages', 'evaluator', 'dist', 'index.js');
 const REFERENCE_SECONDS = 77;
 const ROUNDS = 3;
 
 console.log('## evaluator: Control Tower rules x templates-dev');
 console.log('');
-if (!existsSync(distEntry)) {
-  console.log(`FAILED: ${distEntry} is missing; run \`pnpm build\` first.`);
-  process.exit(1);
-}
-const rulesDir = join(shared, 'corpus', 'ct-rules', 'cfn-guard');
-const templatesDir = join(shared, 'corpus', 'templates-dev', 'templates');
-if (!existsSync(rulesDir) || !existsSync(templatesDir)) {
-  console.log('SKIPPED: ../shared corpus not found (set GUARDTS_SHARED_DIR)');
-  process.exit(0);
-}
-const { compileRules, evaluate, loadDocument } = await import(distEntry);
+const rulesDir = join(corpusDir, 'ct-rules', 'cfn-guard');
+const templatesDir = join(corpusDir, 'templates-dev', 'templates');
+requireCorpusPaths(rulesDir, templatesDir);
+const { compileRules, evaluate, loadDocument } = await importBuiltEvaluator();
 
-function walk(dir, accept) {
-  const found = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...walk(path, accept));
-    else if (accept(name)) found.push(path);
-  }
-  return found;
-}
 
-const ruleFiles = walk(rulesDir, (n) => n.endsWith('.guard'));
-const templateFiles = walk(templatesDir, (n) => /\.(json|ya?ml|template)$/.test(n));
+const ruleFiles = walkFiles(rulesDir, (n) => n.endsWith('.guard'));
+const templateFiles = walkFiles(templatesDir, isTemplateFile);
 
 let start = performance.now();
 const compiled = ruleFiles.map((file) => {

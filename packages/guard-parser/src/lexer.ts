@@ -8,12 +8,24 @@
 import { createTokenInstance, Lexer, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import * as t from './tokens.js';
 
-const lexer = new Lexer([...t.ALL_TOKENS], {
-  positionTracking: 'full',
-  ensureOptimizations: true,
-  lineTerminatorCharacters: ['\n'],
-  lineTerminatorsPattern: /\n/g,
-});
+/**
+ * The lexer's definition checks (unreachable patterns, unoptimisable tokens) cost every CLI start
+ * and only change with tokens.ts: the tests run them (test/grammar-validations.test.ts).
+ */
+export function createGuardLexer(options: { readonly validateTokens?: boolean } = {}): Lexer {
+  const validate = options.validateTokens === true;
+  return new Lexer([...t.ALL_TOKENS], {
+    positionTracking: 'full',
+    // Only meaningful with the checks on: it turns a token that defeats the first-character
+    // optimisation into a definition error.
+    ensureOptimizations: validate,
+    skipValidations: !validate,
+    lineTerminatorCharacters: ['\n'],
+    lineTerminatorsPattern: /\n/g,
+  });
+}
+
+const lexer = createGuardLexer();
 
 const VALUE_POSITION_TOKENS: readonly TokenType[] = [
   t.Equals, t.NotEquals, t.GreaterEquals, t.LessEquals, t.Greater, t.Less, t.In, t.Assign, t.ColonAssign,

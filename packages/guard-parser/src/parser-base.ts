@@ -27,12 +27,22 @@ export function startsWithWhen(token: IToken): boolean {
 
 const CLAUSE_START_TOKENS: readonly TokenType[] = [t.Word, t.StringLiteral, t.VariableReference, t.Bang, t.TypeName];
 
+export interface GrammarCheckOptions {
+  readonly validateGrammar?: boolean;
+}
+
 export abstract class GuardParserBase extends CstParser {
   /** The text being parsed, for the whitespace-sensitive checks. */
   protected source = '';
 
-  constructor() {
+  /**
+   * `validateGrammar` runs Chevrotain's grammar checks (ambiguities, left recursion…): a third of
+   * the parser's construction time, paid by every CLI start, for a grammar that only changes with
+   * the code, so the tests run them (test/grammar-validations.test.ts) and production skips them.
+   */
+  constructor(options: GrammarCheckOptions = {}) {
     super([...t.ALL_TOKENS], {
+      skipValidations: options.validateGrammar !== true,
       maxLookahead: 1,
       recoveryEnabled: true,
       nodeLocationTracking: 'full',

@@ -11,7 +11,7 @@
  * checked in gates against the source text.
  */
 import { tokenMatcher, type CstNode, type IToken } from 'chevrotain';
-import { GuardParserBase, SINGLE_CHARACTER_TOKENS, startsWithWhen, UNARY_KEYWORDS } from './parser-base.js';
+import { GuardParserBase, type GrammarCheckOptions, SINGLE_CHARACTER_TOKENS, startsWithWhen, UNARY_KEYWORDS } from './parser-base.js';
 import * as t from './tokens.js';
 
 /** What a clause position admits; cfn-guard has a different production for each. */
@@ -36,8 +36,8 @@ export const WHEN_BODY: ClauseContext = { typeBlocks: false, whenBlocks: true, r
 export const CONDITIONS: ClauseContext = { typeBlocks: false, whenBlocks: false, ruleReferences: true, blockClauses: false, whenBodyAllowsReferences: false };
 
 export class GuardParser extends GuardParserBase {
-  constructor() {
-    super();
+  constructor(options: GrammarCheckOptions = {}) {
+    super(options);
     this.performSelfAnalysis();
   }
 

@@ -97,13 +97,13 @@ const UNARY_KEYWORDS: Readonly<Record<string, string>> = {
 
 const BINARY_SYMBOLS: Readonly<Record<string, string>> = { Gt: '>', Ge: '>=', Lt: '<', Le: '<=' };
 
-export function printComparator(comparator: ast.Comparator): string {
+/** Takes any operator/negation pair (the evaluator's comparisons too), so one table serves both. */
+export function printComparator(comparator: Pick<ast.Comparator, 'operator' | 'negated'>): string {
   const { operator, negated } = comparator;
   if (operator === 'Eq') return negated ? '!=' : '==';
   if (operator === 'In') return negated ? 'not in' : 'in';
-  const symbol = BINARY_SYMBOLS[operator];
-  if (symbol !== undefined) return symbol;
-  return `${negated ? 'not ' : ''}${UNARY_KEYWORDS[operator] ?? operator}`;
+  const symbol = BINARY_SYMBOLS[operator] ?? UNARY_KEYWORDS[operator] ?? operator;
+  return `${negated ? 'not ' : ''}${symbol}`;
 }
 
 // ------------------------------------------------------------ queries

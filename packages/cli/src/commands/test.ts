@@ -8,5 +8,5 @@ import { withInternalErrorGuard } from './guard-internal-errors.js';
 export async function run(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
   const parsed = parseTestArgs(argv, io);
   if (!parsed.ok) return parsed.exitCode;
-  return withInternalErrorGuard(io, () => runTest(parsed.options, { engine: evaluatorEngine(), io }));
+  return withInternalErrorGuard(io, () => runTest(parsed.options, { engine: evaluatorEngine(parsed.options.limits), io }));
 }

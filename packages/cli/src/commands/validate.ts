@@ -3,6 +3,7 @@ import { evaluatorEngine } from '../engine/evaluator-engine.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { processIo, type CommandIo } from '../io.js';
 import { parseValidateArgs } from '../validate/parse-validate-args.js';
+import type { ValidateOptions } from '../validate/validate-options.js';
 import { runValidate, type DocumentExpander } from '../validate/run-validate.js';
 import { withInternalErrorGuard } from './guard-internal-errors.js';
 
@@ -13,7 +14,10 @@ function usesDocumentMode(argv: readonly string[]): boolean {
   return argv.some((arg) => DOCUMENT_MODE_FLAGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`)));
 }
 
-export async function run(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+/** The parsed command line and the document mode it selects; shared with the worker threads. */
+export type PreparedValidate = { readonly ok: true; readonly options: ValidateOptions; readonly expandDocuments: DocumentExpander | undefined } | { readonly ok: false; readonly exitCode: number };
+
+export async function prepareValidate(argv: readonly string[], io: CommandIo): Promise<PreparedValidate> {
   let rest = argv;
   let expandDocuments: DocumentExpander | undefined;
   if (usesDocumentMode(argv)) {
@@ -21,13 +25,25 @@ export async function run(argv: readonly string[], io: CommandIo = processIo()):
     const documentMode = takeDocumentModeArgs(argv, io.cwd);
     if (!documentMode.ok) {
       io.stderr.write(`${documentMode.message}\n`);
-      return EXIT_USAGE;
+      return { ok: false, exitCode: EXIT_USAGE };
     }
     const { mode, parameters, guardHookTargets } = documentMode.value;
     rest = documentMode.value.rest;
     expandDocuments = mode === null ? undefined : documentExpander(mode, parameters, io, guardHookTargets);
   }
   const parsed = parseValidateArgs(rest, io);
-  if (!parsed.ok) return parsed.exitCode;
-  return withInternalErrorGuard(io, () => runValidate(parsed.options, { engine: evaluatorEngine(), io, expandDocuments }));
+  if (!parsed.ok) return parsed;
+  return { ok: true, options: parsed.options, expandDocuments };
+}
+
+export async function run(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+  const prepared = await prepareValidate(argv, io);
+  if (!prepared.ok) return prepared.exitCode;
+  const { options, expandDocuments } = prepared;
+  // Data files named by -d may be many: worker threads and the progress line (validate/parallel/).
+  if (!options.payload && options.data.length > 0 && !options.structured) {
+    const { validateBatch } = await import('../validate/parallel/validate-batch.js');
+    return validateBatch(argv, options, { engine: evaluatorEngine(options.limits), io, expandDocuments });
+  }
+  return withInternalErrorGuard(io, () => runValidate(options, { engine: evaluatorEngine(options.limits), io, expandDocuments }));
 }

@@ -21,10 +21,44 @@ function fromLoad(result: DocumentLoadResult): Outcome<Value> {
   return result.ok ? { ok: true, value: result.document } : { ok: false, message: result.error.message };
 }
 
-export function evaluatorEngine(): GuardEngine {
+/** The CLI's `--max-data-size`, `--deadline` and `--max-depth` (docs/errors.md, "Limits"); absent means the library default. */
+export interface EngineLimits {
+  /** Refuse data/spec texts over this many UTF-8 bytes. */
+  readonly maxDataSize?: number;
+  /** Wall-clock budget of one evaluation (one rules file against one document), in milliseconds. */
+  readonly deadlineMs?: number;
+  /** Bound on nested rule references, parameterized calls and filters during evaluation. */
+  readonly maxDepth?: number;
+}
+
+/** Applies `--max-data-size` in bytes (the library counts UTF-16 units, never more than the bytes). */
+function sizeRefusal(text: string, name: string, limits: EngineLimits): Outcome<Value> | null {
+  if (limits.maxDataSize === undefined) return null;
+  // A UTF-16 unit is at most 3 UTF-8 bytes: the bytes are counted only when the text may be over.
+  if (text.length * 3 <= limits.maxDataSize) return null;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > limits.maxDataSize ? tooLarge(name, bytes, limits.maxDataSize) : null;
+}
+
+function tooLarge(name: string, bytes: number, limit: number): Outcome<Value> {
+  return { ok: false, message: `${name}: the file is ${bytes} bytes, more than the limit of ${limit} bytes (--max-data-size)` };
+}
+
+/** The limit errors name the pair evaluated and the flag that sets the limit. */
+function evaluationFailure(code: string, message: string, rulesFile: string, dataName: string, limits: EngineLimits): string {
+  const data = dataName === '' ? 'a test spec input' : `data file ${dataName}`;
+  if (code === 'deadline-exceeded') return `evaluating rules file ${rulesFile} against ${data} exceeded the deadline of ${limits.deadlineMs} ms (--deadline)`;
+  if (code === 'depth-exceeded') return `${message}, evaluating rules file ${rulesFile} against ${data} (--max-depth sets the limit)`;
+  return message;
+}
+
+export function evaluatorEngine(limits: EngineLimits = {}): GuardEngine {
+  const loadLimits = limits.maxDataSize === undefined ? {} : { maxSize: limits.maxDataSize };
+  const evaluateLimits = { ...(limits.deadlineMs === undefined ? {} : { deadlineMs: limits.deadlineMs }), ...(limits.maxDepth === undefined ? {} : { maxDepth: limits.maxDepth }) };
   return {
     compileRules(text, fileName) {
-      const result = compileRules(text, { fileName });
+      // The commands name rules files as cfn-guard does (base name, path as given, or stem): contexts too.
+      const result = compileRules(text, { fileName, locationName: fileName });
       if (!result.ok) {
         const error = result.diagnostics.find((diagnostic) => diagnostic.severity === 'error') ?? result.diagnostics[0];
         return { ok: false, message: error === undefined ? `${fileName}: the rules file does not parse` : formatDiagnostic(error, text) };
@@ -33,18 +67,18 @@ export function evaluatorEngine(): GuardEngine {
       return { ok: true, value: rules };
     },
     loadDocument(text, name) {
-      return fromLoad(loadDocument(text, { fileName: name }));
+      return sizeRefusal(text, name, limits) ?? fromLoad(loadDocument(text, { fileName: name, ...loadLimits }));
     },
     loadTestSpecDocument(text, name) {
-      return fromLoad(loadTestSpecDocument(text, { fileName: name }));
+      return sizeRefusal(text, name, limits) ?? fromLoad(loadTestSpecDocument(text, { fileName: name, ...loadLimits }));
     },
     mergeDocuments(first, second) {
       // The parameters come first, the data is merged into them (cfn-guard's key order).
       return fromLoad(mergeInputParameters(second, [first]));
     },
-    evaluate(rules, document, dataName) {
-      const result = evaluate((rules as EngineRules).compiled, document, { dataName });
-      if (!result.ok) return { ok: false, message: result.error.message };
+    evaluate(rules, document, dataName, options) {
+      const result = evaluate((rules as EngineRules).compiled, document, { dataName, completeEvents: options?.completeEvents === true, trace: options?.explain === true, ...evaluateLimits });
+      if (!result.ok) return { ok: false, message: evaluationFailure(result.error.code, result.error.message, rules.fileName, dataName, limits) };
       const report = result.report;
       const projection = toStructuredReport(dataName, [report]);
       const evaluation: RulesEvaluation = {
@@ -54,6 +88,7 @@ export function evaluatorEngine(): GuardEngine {
         notApplicable: projection.not_applicable,
         compliant: projection.compliant,
         events: report.events,
+        explanation: report.trace,
       };
       return { ok: true, value: evaluation };
     },

@@ -3,7 +3,7 @@
  * against it, the evaluator package is adapted to it in one place (evaluator-engine.ts), and tests
  * can substitute it. Every failure is a value carrying the message cfn-guard would print.
  */
-import type { EventRecord, Value } from '@guardts/evaluator';
+import type { EventRecord, TraceNode, Value } from '@guardts/evaluator';
 import type { SourceSpan } from '@guardts/guard-parser';
 import type { ClauseReport, Status } from '../report/structured-report.js';
 
@@ -33,6 +33,8 @@ export interface RulesEvaluation {
   readonly compliant: readonly string[];
   /** The evaluation event tree (the generic console report and `-v` / `-p` are rendered from it), when recorded. */
   readonly events: EventRecord | null;
+  /** The `--explain` trace (root `FileCheck` node), when asked for. */
+  readonly explanation?: TraceNode | null;
 }
 
 export interface GuardEngine {
@@ -43,5 +45,15 @@ export interface GuardEngine {
   loadTestSpecDocument(text: string, name: string): Outcome<Value>;
   /** cfn-guard's `PathAwareValue::merge`: two maps into one; a key on both sides is an error. */
   mergeDocuments(first: Value, second: Value): Outcome<Value>;
-  evaluate(rules: CompiledRules, document: Value, dataName: string): Outcome<RulesEvaluation>;
+  evaluate(rules: CompiledRules, document: Value, dataName: string, options?: EngineEvaluateOptions): Outcome<RulesEvaluation>;
+}
+
+export interface EngineEvaluateOptions {
+  /**
+   * Record every event, those under passing rules included (`-v`, `-p` print them). Without it,
+   * `events` of an evaluation in which nothing fails holds only the file and rule records.
+   */
+  readonly completeEvents?: boolean;
+  /** Record the `--explain` trace (`RulesEvaluation.explanation`). */
+  readonly explain?: boolean;
 }

@@ -3,14 +3,12 @@
  * data floats marked, so that the serialised document matches the reference byte for byte no
  * matter how the evaluator built its objects: `{"from", "to", "comparison"}`, `3.0` not `3`.
  */
-import type { Value } from '@guardts/evaluator';
+import { RustFloat, type Value } from '@guardts/evaluator';
 import { findValueByPath } from './locate-value.js';
 import type { ClauseReport, FileReport, Messages, PathAndValue, UnResolved } from './structured-report.js';
 
-/** A float that serialises with a fractional part, as Rust's f64 does (`3.0`). */
-export class RustFloat {
-  constructor(readonly value: number) {}
-}
+// One class for floats in every writer: the evaluator's structured report marks its own with it.
+export { RustFloat };
 
 /** The JSON value of a data value, with every integral float wrapped in {@link RustFloat}. */
 function markFloats(json: unknown, value: Value | null): unknown {

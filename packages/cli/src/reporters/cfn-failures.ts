@@ -25,6 +25,53 @@ interface ResourceFailures {
   readonly cdkPath: string | null;
   readonly clauses: Set<ClauseReport>;
   readonly keys: Set<string>;
+  /** Indices of this resource's failing clauses among their parent's checks, per parent. */
+  readonly leafIndices: Map<ClauseReport, number[]>;
+}
+
+/** Where each leaf clause sits (its parent `Rule` or `Disjunctions`, its index there), and where each parent's nested rules and disjunctions sit. */
+interface TreeShape {
+  readonly leafPositions: Map<ClauseReport, { parent: ClauseReport; index: number }[]>;
+  readonly compositeIndices: Map<ClauseReport, number[]>;
+}
+
+const isComposite = (clause: ClauseReport): boolean => 'Rule' in clause || 'Disjunctions' in clause;
+const checksOf = (clause: ClauseReport): readonly ClauseReport[] => ('Rule' in clause ? clause.Rule.checks : 'Disjunctions' in clause ? clause.Disjunctions.checks : []);
+
+function treeShape(report: readonly ClauseReport[]): TreeShape {
+  const leafPositions: TreeShape['leafPositions'] = new Map();
+  const compositeIndices: TreeShape['compositeIndices'] = new Map();
+  const visit = (parent: ClauseReport): void => {
+    const composites: number[] = [];
+    checksOf(parent).forEach((child, index) => {
+      if (isComposite(child)) {
+        composites.push(index);
+        visit(child);
+        return;
+      }
+      const positions = leafPositions.get(child) ?? [];
+      positions.push({ parent, index });
+      leafPositions.set(child, positions);
+    });
+    compositeIndices.set(parent, composites);
+  };
+  for (const clause of report) if (isComposite(clause)) visit(clause);
+  return { leafPositions, compositeIndices };
+}
+
+/**
+ * The checks of `parent` that print for `resource`: every nested rule or disjunction (printed even
+ * when empty, as the reference does) and the resource's own failing clauses, in check order.
+ * Looking only at these keeps the report linear in the number of failures; the reference visits
+ * every check of every rule for every resource.
+ */
+function printedChecks(parent: ClauseReport, resource: ResourceFailures, shape: TreeShape): ClauseReport[] {
+  const checks = checksOf(parent);
+  const composites = shape.compositeIndices.get(parent) ?? [];
+  const leaves = resource.leafIndices.get(parent) ?? [];
+  if (leaves.length === 0) return composites.map((index) => checks[index]!);
+  const indices = composites.length === 0 ? leaves : [...composites, ...leaves].sort((a, b) => a - b);
+  return indices.map((index) => checks[index]!);
 }
 
 /** Paths a clause is about: its `value_from` and `value_to` in the reference. */
@@ -179,21 +226,21 @@ function retrievalError(writer: ConsoleWriter, prefix: string, unresolved: UnRes
 }
 
 /** `pprint_clauses` for one clause of a rule, restricted to the resource's clauses. */
-function printClause(writer: ConsoleWriter, clause: ClauseReport, resource: ResourceFailures, prefix: string, style: Styler): void {
+function printClause(writer: ConsoleWriter, clause: ClauseReport, resource: ResourceFailures, shape: TreeShape, prefix: string, style: Styler): void {
   const width = 'PropertyPath'.length + 4;
   if ('Rule' in clause) {
     writer.line(`${prefix}Rule = ${style.enabled ? `\u001b[95m${clause.Rule.name}\u001b[0m` : clause.Rule.name} {`);
     const inner = `${prefix}  `;
     emitMessages(writer.lines, inner, custom(clause.Rule.messages), error(clause.Rule.messages), 0);
     writer.line(`${inner}ALL {`);
-    for (const child of clause.Rule.checks) printClause(writer, child, resource, `${inner}  `, style);
+    for (const child of printedChecks(clause, resource, shape)) printClause(writer, child, resource, shape, `${inner}  `, style);
     writer.line(`${inner}}`);
     writer.line(`${prefix}}`);
     return;
   }
   if ('Disjunctions' in clause) {
     writer.line(`${prefix}ANY {`);
-    for (const child of clause.Disjunctions.checks) printClause(writer, child, resource, `${prefix}  `, style);
+    for (const child of printedChecks(clause, resource, shape)) printClause(writer, child, resource, shape, `${prefix}  `, style);
     writer.line(`${prefix}}`);
     return;
   }
@@ -284,13 +331,24 @@ export function renderCfnFailures(input: PairReportInput, style: Styler): string
     if (resource === null) return null;
     let entry = resources.get(resource.name);
     if (entry === undefined) {
-      entry = { ...resource, clauses: new Set(), keys: new Set() };
+      entry = { ...resource, clauses: new Set(), keys: new Set(), leafIndices: new Map() };
       resources.set(resource.name, entry);
     }
     for (const node of tree.get(path)!) {
       entry.clauses.add(node.clause);
       entry.keys.add(node.key);
     }
+  }
+  const shape = treeShape(failures);
+  for (const resource of resources.values()) {
+    for (const clause of resource.clauses) {
+      for (const { parent, index } of shape.leafPositions.get(clause) ?? []) {
+        const indices = resource.leafIndices.get(parent) ?? [];
+        indices.push(index);
+        resource.leafIndices.set(parent, indices);
+      }
+    }
+    for (const indices of resource.leafIndices.values()) indices.sort((a, b) => a - b);
   }
   const writer = new ConsoleWriter(new ReadCursor(input.dataFile.content), document, style);
   writer.line(`Evaluating data ${input.dataFile.name} against rules ${input.rulesFile}`);
@@ -304,7 +362,7 @@ export function renderCfnFailures(input: PairReportInput, style: Styler): string
       const ruleKey = `/${failure.Rule.name}`;
       // A prefix test, as the reference's BTreeSet range: `/rule` also matches `/rule_two/...`.
       if (![...resource.keys].some((key) => key >= ruleKey && key.startsWith(ruleKey))) continue;
-      printClause(writer, failure, resource, '  ', style);
+      printClause(writer, failure, resource, shape, '  ', style);
     }
     writer.line('}');
   }

@@ -3,9 +3,8 @@
  * single-line-summary (`report_from_events` + `SingleLineSummary`), one English sentence per
  * failing check, then the compliant / not-applicable rule lines selected by `-S`.
  */
-import { valueToJson, type CheckedValue, type ClauseCheck, type EventRecord, type Value } from '@guardts/evaluator';
+import { serdeJson, type CheckedValue, type ClauseCheck, type EventRecord } from '@guardts/evaluator';
 import type { SummarySelection } from '../validate/validate-options.js';
-import { RustFloat } from '../report/canonical-report.js';
 import { firstNonFinite, nonFiniteMessage } from '../report/non-finite.js';
 import { UNARY_OPERATORS } from './operator-words.js';
 import { toCompactJson } from './structured-serialise.js';
@@ -30,18 +29,9 @@ function failingRecords(record: EventRecord): EventRecord[] {
   return record.children.flatMap(failingRecords);
 }
 
-/** serde_json's view of a value in this report: like valueToJson, but a range is `[1,50)` (no `r`). */
-function referenceJson(value: Value): unknown {
-  if (value.kind === 'range') return `${value.lowerInclusive ? '[' : '('}${value.lower},${value.upper}${value.upperInclusive ? ']' : ')'}`;
-  if (value.kind === 'list') return value.items.map(referenceJson);
-  if (value.kind === 'map') return Object.fromEntries(value.keys.map((key) => [key.value, referenceJson(value.entries.get(key.value)!)]));
-  if (value.kind === 'float') return new RustFloat(value.value);
-  return valueToJson(value);
-}
-
 function pathAndJson(value: CheckedValue): { path: string; json: unknown } {
-  if (value.kind === 'unresolved') return { path: value.traversedTo.path, json: referenceJson(value.traversedTo) };
-  return { path: value.value.path, json: referenceJson(value.value) };
+  if (value.kind === 'unresolved') return { path: value.traversedTo.path, json: serdeJson(value.traversedTo) };
+  return { path: value.value.path, json: serdeJson(value.value) };
 }
 
 function nameInfo(rule: string, record: EventRecord): NameInfo {

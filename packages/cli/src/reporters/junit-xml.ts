@@ -22,8 +22,18 @@ export interface JunitSuite {
   readonly cases: readonly JunitTestCase[];
 }
 
+/** Characters XML 1.0 cannot hold at all, not even as a character reference (outside its `Char` production). */
+const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * quick-xml's escaping, plus one thing cfn-guard does not do: a character XML 1.0 forbids (a control
+ * character or a lone surrogate from the data) is written as `\u{1}`, as Rust's debug format shows
+ * it, since writing it raw (as cfn-guard does) makes the whole report unreadable by XML parsers.
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char]!);
+  return text
+    .replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char]!)
+    .replace(NOT_XML_CHAR, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
 }
 
 function attributes(pairs: readonly (readonly [string, string])[]): string {

@@ -14,8 +14,10 @@ import type { DataFile } from '../validate/data-files.js';
 import type { LoadedRules, ValidateContext } from '../validate/run-validate.js';
 import type { OutputFormat } from '../validate/validate-options.js';
 import { clauseMessages } from './clause-messages.js';
+import { renderStructuredExplanations } from './explain-report.js';
 import type { Styler } from './colour.js';
 import { renderJunit, type JunitSuite, type JunitTestCase } from './junit-xml.js';
+import { expandReportMessages } from './expand-report-messages.js';
 import { renderSarif, type SarifInput } from './sarif.js';
 import { toJson, toYaml } from './structured-serialise.js';
 
@@ -26,6 +28,10 @@ export interface StructuredRunInput {
   readonly format: OutputFormat;
   readonly context: ValidateContext;
   readonly style: Styler;
+  /** `--explain`: the rules files' texts by name (explanations quote clauses from them). */
+  readonly explain?: ReadonlyMap<string, string> | null;
+  /** `--expand-messages`: custom-message placeholders expanded in every format, not only SARIF. */
+  readonly expandMessages?: boolean;
 }
 
 interface Compiled {
@@ -68,12 +74,13 @@ export function renderStructuredRun(input: StructuredRunInput): number {
     const results: { rules: Compiled; evaluation: RulesEvaluation; timeMs: number }[] = [];
     for (const rules of compiled) {
       const before = Date.now();
-      const evaluation = engine.evaluate(rules.rules, dataFile.document, dataFile.name);
+      const evaluation = engine.evaluate(rules.rules, dataFile.document, dataFile.name, { explain: input.explain != null });
       if (!evaluation.ok) {
         io.stderr.write(`Error occurred ${evaluation.message}\n`);
         return EXIT_RUNTIME_ERROR;
       }
-      results.push({ rules, evaluation: evaluation.value, timeMs: Date.now() - before });
+      const evaluated = input.expandMessages === true ? { ...evaluation.value, notCompliant: expandReportMessages(evaluation.value.notCompliant, dataFile) } : evaluation.value;
+      results.push({ rules, evaluation: evaluated, timeMs: Date.now() - before });
     }
     evaluations.push({ dataFile, results });
   }
@@ -85,6 +92,7 @@ export function renderStructuredRun(input: StructuredRunInput): number {
       cases: results.map(({ rules, evaluation, timeMs }) => junitCase(rules.name, evaluation, timeMs)),
     }));
     io.stdout.write(renderJunit('cfn-guard validate report', suites, Date.now() - started));
+    writeStructuredExplanations(input, evaluations);
     const failed = suites.some((suite) => suite.cases.some((testCase) => testCase.outcome.kind === 'fail'));
     // With JUnit a parse error (5) wins over a failure (19).
     return failed && exitCode !== EXIT_RULE_PARSE_ERROR ? EXIT_VALIDATION_FAILED : exitCode;
@@ -114,9 +122,22 @@ export function renderStructuredRun(input: StructuredRunInput): number {
     }
     io.stdout.write(input.format === 'json' ? toJson(reports) : toYaml(reports));
   } else {
-    io.stdout.write(renderSarif(records.map((record) => sarifInput(record.report, record.dataFile, record.results))));
+    io.stdout.write(renderSarif(records.map((record) => sarifInput(record.report, record.dataFile, record.results)), { cwd: io.cwd }));
   }
+  writeStructuredExplanations(input, evaluations);
   return exitCode;
+}
+
+function writeStructuredExplanations(
+  input: StructuredRunInput,
+  evaluations: readonly { dataFile: DataFile; results: readonly { rules: Compiled; evaluation: RulesEvaluation }[] }[],
+): void {
+  const texts = input.explain;
+  if (texts === null || texts === undefined) return;
+  const pairs = evaluations.flatMap(({ dataFile, results }) =>
+    results.map(({ rules, evaluation }) => ({ dataName: dataFile.name, rulesName: rules.name, rulesText: texts.get(rules.name) ?? null, evaluation, cwd: input.context.io.cwd })),
+  );
+  renderStructuredExplanations(pairs, input.format, input.context.io);
 }
 
 function sarifInput(report: FileReport, dataFile: DataFile, results: readonly { rules: Compiled; evaluation: RulesEvaluation }[]): SarifInput {

@@ -1,19 +1,20 @@
 /**
  * JSON and YAML as cfn-guard writes them: serde_json's pretty printer (two spaces, `"key": value`,
  * `[]`/`{}` for empty collections, no trailing newline) and serde_yaml (block sequences at the
- * parent's indentation, a final newline). Floats wrapped in RustFloat keep a fractional part.
+ * parent's indentation, a final newline). Floats wrapped in RustFloat are written as serde's ryu
+ * writes them (`5.0`, `1e22`); ranges wrapped in RangeText are their text.
  */
-import { Document, Scalar } from 'yaml';
+import { Document, type ScalarTag } from 'yaml';
+import { formatSerdeFloat, RangeText } from '@guardts/evaluator';
 import { RustFloat } from '../report/canonical-report.js';
 
 function floatText(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e16) return `${value}.0`;
-  if (Number.isNaN(value) || !Number.isFinite(value)) return 'null';
-  return String(value);
+  return Number.isFinite(value) ? formatSerdeFloat(value) : 'null';
 }
 
 function json(value: unknown, indent: string): string {
   if (value instanceof RustFloat) return floatText(value.value);
+  if (value instanceof RangeText) return JSON.stringify(value.text);
   if (value === null || value === undefined) return 'null';
   if (typeof value !== 'object') return JSON.stringify(value);
   const inner = `${indent}  `;
@@ -29,6 +30,7 @@ function json(value: unknown, indent: string): string {
 /** serde_json's `to_string` (no whitespace). */
 export function toCompactJson(value: unknown): string {
   if (value instanceof RustFloat) return floatText(value.value);
+  if (value instanceof RangeText) return JSON.stringify(value.text);
   if (value === null || value === undefined) return 'null';
   if (typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(toCompactJson).join(',')}]`;
@@ -41,19 +43,18 @@ export function toJson(value: unknown): string {
   return json(value, '');
 }
 
-export function toYaml(value: unknown): string {
-  const document = new Document(withYamlFloats(value), { aliasDuplicateObjects: false });
-  return document.toString({ indentSeq: false, lineWidth: 0, singleQuote: true, doubleQuotedAsJSON: true });
-}
+/** serde_yaml writes floats as serde_json does (ryu's layout); this tag recognises RustFloat values. */
+const SERDE_FLOAT_TAG: ScalarTag = {
+  tag: 'tag:yaml.org,2002:float',
+  default: true,
+  identify: (value) => value instanceof RustFloat,
+  // Only written, never read back.
+  resolve: (text) => Number(text),
+  stringify: (item) => floatText((item.value as RustFloat).value),
+};
 
-/** RustFloat values as YAML scalars printed with a fractional part. */
-function withYamlFloats(value: unknown): unknown {
-  if (value instanceof RustFloat) {
-    const scalar = new Scalar(value.value);
-    scalar.minFractionDigits = 1;
-    return scalar;
-  }
-  if (Array.isArray(value)) return value.map(withYamlFloats);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withYamlFloats(item)]));
-  return value;
+export function toYaml(value: unknown): string {
+  // RangeText values become their text through their toJSON.
+  const document = new Document(value, { aliasDuplicateObjects: false, customTags: [SERDE_FLOAT_TAG] });
+  return document.toString({ indentSeq: false, lineWidth: 0, singleQuote: true, doubleQuotedAsJSON: true });
 }

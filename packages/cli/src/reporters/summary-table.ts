@@ -17,6 +17,8 @@ export function renderSummaryTable(
   selection: SummarySelection,
   style: Styler,
 ): string {
+  // Nothing selected to show (the default's FAIL-only table of a passing pair): skip the work.
+  if (!input.rules.some((rule) => (rule.status === 'FAIL' ? selection.fail : rule.status === 'PASS' ? selection.pass : selection.skip))) return '';
   // The implicit rule is named `<rules file>/default`; the table shows it as `default`.
   const shown = (name: string): string => (name.startsWith(`${input.rulesFile}/`) ? name.slice(input.rulesFile.length + 1) : name);
   // Rust measures the longest name in bytes but pads in characters.

@@ -2,26 +2,20 @@
  * cfn-guard's `ValueOnlyDisplay` over the JSON form of a reported value (`"text"`, `NULL`, lists
  * and maps without spaces), and its `self_path()` display `path[L:line,C:column]`.
  */
-import type { Value } from '@guardts/evaluator';
+import { formatRustFloat, RangeText, RustFloat, type Value } from '@guardts/evaluator';
 import { findValueByPath } from '../report/locate-value.js';
 
 export function valueOnlyDisplay(value: unknown): string {
   if (value === null || value === undefined) return '"NULL"';
   if (typeof value === 'string') return `"${value}"`;
-  if (typeof value === 'number') return rustNumber(value);
+  if (typeof value === 'number') return formatRustFloat(value);
+  if (value instanceof RustFloat) return formatRustFloat(value.value);
+  if (value instanceof RangeText) return value.text;
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(valueOnlyDisplay).join(',')}]`;
   return `{${Object.entries(value as Record<string, unknown>)
     .map(([key, item]) => `"${key}":${valueOnlyDisplay(item)}`)
     .join(',')}}`;
-}
-
-/** Rust's `Display` of a number: `inf`, `-inf`, `NaN`, and no exponent for large values. */
-export function rustNumber(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  if (Number.isInteger(value) && Math.abs(value) >= 1e21) return BigInt(value).toString();
-  return String(value);
 }
 
 /** The 0-based line and column cfn-guard records for the value at `path` (0,0 when unknown). */

@@ -3,38 +3,11 @@
  * with the `Display` of its records), and `-p`: the same tree as JSON. Debugging aids.
  */
 import { displayOperator, type ComparisonOperator } from '@guardts/guard-parser';
-import { pathWithLocation, valueToJson, type CheckedValue, type ClauseCheck, type EventRecord, type RecordType, type Value } from '@guardts/evaluator';
-import { RustFloat } from '../report/canonical-report.js';
+import { pathWithLocation, serdeJson, valueText, type CheckedValue, type ClauseCheck, type EventRecord, type RecordType, type Value } from '@guardts/evaluator';
 import { toJson } from './structured-serialise.js';
-import { rustNumber } from './value-display.js';
 
 function comparisonText([operator, negated]: readonly [string, boolean]): string {
   return `${negated ? 'not' : ''} ${displayOperator(operator as ComparisonOperator)}`;
-}
-
-/** cfn-guard's `ValueOnlyDisplay` of a value. */
-export function displayValue(value: Value): string {
-  switch (value.kind) {
-    case 'null':
-      return '"NULL"';
-    case 'string':
-      return `"${value.value}"`;
-    case 'regex':
-      return `"/${value.pattern}/"`;
-    case 'char':
-      return `'${value.value}'`;
-    case 'int':
-    case 'float':
-      return rustNumber(value.value);
-    case 'bool':
-      return String(value.value);
-    case 'list':
-      return `[${value.items.map(displayValue).join(',')}]`;
-    case 'map':
-      return `{${value.keys.map((key) => `"${key.value}":${displayValue(value.entries.get(key.value)!)}`).join(',')}}`;
-    case 'range':
-      return `${value.lowerInclusive ? '[' : '('}${value.lower},${value.upper}${value.upperInclusive ? ']' : ')'}`;
-  }
 }
 
 export interface VerboseOptions {
@@ -42,18 +15,22 @@ export interface VerboseOptions {
   readonly positions: boolean;
 }
 
-function pathValue(value: Value, positions: boolean): string {
-  const where = positions ? pathWithLocation(value) : `${value.path}[L:0,C:0]`;
-  return `Path=${where} Value=${displayValue(value)}`;
+/** Every data position in a text, as the reference prints them for data it read without positions. */
+function withoutPositions(text: string): string {
+  return text.replace(/\[L:\d+,C:\d+\]/g, '[L:0,C:0]').replace(/Location \{ line: \d+, col: \d+ \}/g, 'Location { line: 0, col: 0 }');
 }
 
-function checkedValue(value: CheckedValue, positions: boolean): string {
-  if (value.kind === 'literal') return `literal, ${pathValue(value.value, positions)}`;
-  if (value.kind === 'resolved') return `(resolved, ${pathValue(value.value, positions)})`;
-  return `(unresolved, ${pathValue(value.traversedTo, positions)})`;
+function pathValue(value: Value): string {
+  return `Path=${pathWithLocation(value)} Value=${valueText(value)}`;
 }
 
-function clauseCheckText(check: ClauseCheck, positions: boolean): string {
+function checkedValue(value: CheckedValue): string {
+  if (value.kind === 'literal') return `literal, ${pathValue(value.value)}`;
+  if (value.kind === 'resolved') return `(resolved, ${pathValue(value.value)})`;
+  return `(unresolved, ${pathValue(value.traversedTo)})`;
+}
+
+function clauseCheckText(check: ClauseCheck): string {
   switch (check.kind) {
     case 'Success':
       return 'GuardClauseValueCheck(Status=PASS)';
@@ -64,15 +41,15 @@ function clauseCheckText(check: ClauseCheck, positions: boolean): string {
     case 'DependentRule':
       return `GuardClauseDependentRule(Rule=${check.rule}, Status=${check.status})`;
     case 'Unary':
-      return `GuardClauseUnaryCheck(Status=${check.status}, Comparison=${comparisonText(check.comparison)}, Value-At=${checkedValue(check.from, positions)})`;
+      return `GuardClauseUnaryCheck(Status=${check.status}, Comparison=${comparisonText(check.comparison)}, Value-At=${checkedValue(check.from)})`;
     case 'Comparison':
-      return `GuardClauseBinaryCheck(Status=${check.status}, Comparison=${comparisonText(check.comparison)}, from=${checkedValue(check.from, positions)}, to=${check.to === null ? '' : checkedValue(check.to, positions)})`;
+      return `GuardClauseBinaryCheck(Status=${check.status}, Comparison=${comparisonText(check.comparison)}, from=${checkedValue(check.from)}, to=${check.to === null ? '' : checkedValue(check.to)})`;
     case 'InComparison':
-      return `GuardClauseInBinaryCheck(Status=${check.status}, Comparison=${comparisonText(check.comparison)}, from=${checkedValue(check.from, positions)}, to=${check.to.map((value) => checkedValue(value, positions)).join('.').replace(/\.\[/g, '[')})`;
+      return `GuardClauseInBinaryCheck(Status=${check.status}, Comparison=${comparisonText(check.comparison)}, from=${checkedValue(check.from)}, to=${check.to.map((value) => checkedValue(value)).join('.').replace(/\.\[/g, '[')})`;
   }
 }
 
-function recordText(record: RecordType, positions: boolean): string {
+function recordText(record: RecordType): string {
   switch (record.kind) {
     case 'FileCheck':
       return `File(${record.name}, Status=${record.status})`;
@@ -99,14 +76,15 @@ function recordText(record: RecordType, positions: boolean): string {
     case 'GuardClauseBlockCheck':
       return `GuardClauseBlock(Status = ${record.block.status})`;
     case 'ClauseValueCheck':
-      return clauseCheckText(record.check, positions);
+      return clauseCheckText(record.check);
   }
 }
 
 export function renderVerboseTree(root: EventRecord, options: VerboseOptions = { positions: true }): string {
   const lines: string[] = [];
   const visit = (record: EventRecord, prefix: string, last: boolean): void => {
-    lines.push(`${prefix}${last ? '`- ' : '|- '}${recordText(record.record, options.positions)}[Context=${record.context}]`);
+    const text = options.positions ? recordText(record.record) : withoutPositions(recordText(record.record));
+    lines.push(`${prefix}${last ? '`- ' : '|- '}${text}[Context=${record.context}]`);
     const childPrefix = prefix + (last ? '   ' : '|  ');
     record.children.forEach((child, index) => visit(child, childPrefix, index === record.children.length - 1));
   };
@@ -114,16 +92,9 @@ export function renderVerboseTree(root: EventRecord, options: VerboseOptions = {
   return lines.map((line) => `${line}\n`).join('');
 }
 
-/** A value as serde serialises it in the event tree: `{path, value}` with floats kept as floats. */
+/** A value as serde serialises it in the event tree: `{path, value}`. */
 function serdeValue(value: Value): unknown {
-  return { path: value.path, value: floatsMarked(value) };
-}
-
-function floatsMarked(value: Value): unknown {
-  if (value.kind === 'float') return new RustFloat(value.value);
-  if (value.kind === 'list') return value.items.map(floatsMarked);
-  if (value.kind === 'map') return Object.fromEntries(value.keys.map((key) => [key.value, floatsMarked(value.entries.get(key.value)!)]));
-  return valueToJson(value);
+  return { path: value.path, value: serdeJson(value) };
 }
 
 function serdeResult(result: CheckedValue): unknown {

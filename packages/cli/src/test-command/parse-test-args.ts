@@ -3,6 +3,8 @@ import { Command, Option } from 'commander';
 import { EXIT_USAGE } from '../exit-codes.js';
 import type { FileOrder } from '../files/walk.js';
 import type { CommandIo } from '../io.js';
+import type { EngineLimits } from '../engine/evaluator-engine.js';
+import { addLimitOptions, limitsFromFlags } from '../validate/limit-flags.js';
 import { parseCommandLine, type ParsedArgs } from '../validate/parse-validate-args.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../validate/validate-options.js';
 
@@ -13,6 +15,10 @@ export interface TestOptions {
   readonly order: FileOrder;
   readonly verbose: boolean;
   readonly outputFormat: OutputFormat;
+  /** `--explain`: under a test case whose expectations failed, why those rules failed or skipped. */
+  readonly explain?: boolean;
+  /** `--max-data-size` (spec files), `--deadline`, `--max-depth`; absent ones keep the library defaults. */
+  readonly limits?: EngineLimits;
 }
 
 export function parseTestArgs(argv: readonly string[], io: CommandIo): ParsedArgs<TestOptions> {
@@ -30,7 +36,9 @@ export function parseTestArgs(argv: readonly string[], io: CommandIo): ParsedArg
     .addOption(new Option('-a, --alphabetical', 'sort alphabetically inside a directory').conflicts('lastModified'))
     .addOption(new Option('-m, --last-modified', 'sort by modification time inside a directory').conflicts('alphabetical'))
     .addOption(new Option('-v, --verbose', 'print the evaluation tree'))
+    .addOption(new Option('--explain', 'under each failed test case, explain why its rules failed or were skipped (docs/explain.md)'))
     .addOption(new Option('-o, --output-format <OUTPUT_FORMAT>', 'output format').choices(OUTPUT_FORMATS).default('single-line-summary'));
+  addLimitOptions(command);
   const failedExitCode = parseCommandLine(command, argv, io);
   if (failedExitCode !== null) return { ok: false, exitCode: failedExitCode };
   const flags = command.opts();
@@ -52,6 +60,8 @@ export function parseTestArgs(argv: readonly string[], io: CommandIo): ParsedArg
       order: flags.lastModified === true ? 'last-modified' : 'alphabetical',
       verbose: flags.verbose === true,
       outputFormat: flags.outputFormat as OutputFormat,
+      explain: flags.explain === true,
+      limits: limitsFromFlags(flags),
     },
   };
 }

@@ -8,6 +8,7 @@ import type { CompiledRules, GuardEngine, Outcome } from '../engine/guard-engine
 import { EXIT_OK, EXIT_RUNTIME_ERROR, EXIT_TEST_ERROR, EXIT_TEST_FAILED } from '../exit-codes.js';
 import { isDirectory, pathExists, walkFiles } from '../files/walk.js';
 import type { CommandIo } from '../io.js';
+import { explainTestCase } from '../reporters/explain-test-case.js';
 import { renderTestJunit } from '../reporters/test-junit.js';
 import { renderVerboseTree } from '../reporters/verbose-tree.js';
 import { toJson, toYaml } from '../reporters/structured-serialise.js';
@@ -153,7 +154,7 @@ function structuredDirectory(options: TestOptions, context: TestContext): number
 }
 
 /** Plain-text report of one rules file's specs (cfn-guard's `GenericReporter`); its exit code. */
-function plainReport(context: TestContext, rules: CompiledRules, specFiles: readonly string[], verbose: boolean): number {
+function plainReport(context: TestContext, rules: CompiledRules, specFiles: readonly string[], verbose: boolean, explain = false): number {
   let counter = 1;
   const { io } = context;
   let exitCode = EXIT_OK;
@@ -168,10 +169,11 @@ function plainReport(context: TestContext, rules: CompiledRules, specFiles: read
       io.stdout.write(`Test Case #${counter}\n`);
       counter += 1;
       if (spec.name !== null) io.stdout.write(`Name: ${spec.name}\n`);
-      const evaluation = context.engine.evaluate(rules, spec.input, '');
+      const evaluation = context.engine.evaluate(rules, spec.input, '', { completeEvents: verbose, explain });
       if (!evaluation.ok) throw new RuntimeStop(evaluation.message);
       const passed: string[] = [];
       const failed: string[] = [];
+      const failedRules = new Set<string>();
       for (const [rule, statuses] of verdictsByRule(evaluation.value.rules)) {
         const expected = spec.expectations.get(rule);
         if (expected === undefined) {
@@ -181,12 +183,16 @@ function plainReport(context: TestContext, rules: CompiledRules, specFiles: read
         if (!isStatus(expected)) throw new RuntimeStop(invalidStatus(expected));
         const match = matchExpectation(expected, statuses);
         if (match.met) passed.push(`${rule}: Expected = ${expected}`);
-        else failed.push(`${rule}: Expected = ${expected}, Evaluated = [${match.evaluated.join(', ')}]`);
+        else {
+          failed.push(`${rule}: Expected = ${expected}, Evaluated = [${match.evaluated.join(', ')}]`);
+          failedRules.add(rule);
+        }
       }
       if (verbose && evaluation.value.events !== null) io.stdout.write(renderVerboseTree(evaluation.value.events, { positions: false }));
       if (failed.length > 0) {
         exitCode = EXIT_TEST_FAILED;
         io.stdout.write(`  FAIL Rules:\n${failed.map((line) => `    ${line}\n`).join('')}`);
+        if (explain) io.stdout.write(explainTestCase(io, rules.fileName, spec.name, evaluation.value, failedRules));
       }
       if (passed.length > 0) io.stdout.write(`  PASS Rules:\n${passed.map((line) => `    ${line}\n`).join('')}`);
       io.stdout.write('\n');
@@ -203,7 +209,7 @@ function plainSingle(options: TestOptions, context: TestContext): number {
     return EXIT_TEST_ERROR;
   }
   if (compiled.value.empty) return EXIT_OK;
-  return plainReport(context, compiled.value, paths.specs, options.verbose);
+  return plainReport(context, compiled.value, paths.specs, options.verbose, options.explain === true);
 }
 
 function plainDirectory(options: TestOptions, context: TestContext): number {
@@ -222,7 +228,7 @@ function plainDirectory(options: TestOptions, context: TestContext): number {
       io.stdout.write(`Parse Error on ruleset file ${compiled.message}\n`);
       exitCode = EXIT_TEST_FAILED;
     } else if (!compiled.value.empty) {
-      const code = plainReport(context, compiled.value, rulesFile.specFiles, options.verbose);
+      const code = plainReport(context, compiled.value, rulesFile.specFiles, options.verbose, options.explain === true);
       if (exitCode === EXIT_OK) exitCode = code;
     }
     io.stdout.write('---\n');

@@ -20,6 +20,8 @@ export interface DataFile {
   readonly name: string;
   readonly content: string;
   readonly document: Value;
+  /** For a document built from one template resource (`--as config-item|hook|guard-hook`): that resource. */
+  readonly origin?: { readonly template: DataFile; readonly logicalId: string; readonly type: string | null };
 }
 
 export interface RulesSource {

@@ -108,7 +108,8 @@ export function documentExpander(
           const paths = document.unresolved.map((u) => `${u.path} (${u.reason})`).join('; ');
           io.stderr.write(`note: ${document.name}: unresolved until deployment: ${paths}\n`);
         }
-        return { name: document.name, content: JSON.stringify(document.document, null, 2), document: jsonToValue(document.document) };
+        const built = { name: document.name, content: JSON.stringify(document.document, null, 2), document: jsonToValue(document.document) };
+        return document.logicalId === null ? built : { ...built, origin: { template: file, logicalId: document.logicalId, type: document.resourceType } };
       }),
     };
   };

@@ -6,15 +6,17 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { CommandIo } from '../io.js';
+import { addLimitOptions, limitsFromFlags } from './limit-flags.js';
+import { parseJobs } from './parallel/jobs.js';
 import { OUTPUT_FORMATS, SUMMARY_KEYWORDS, type OutputFormat, type SummaryKeyword, type ValidateOptions } from './validate-options.js';
 
 export type ParsedArgs<T> = { readonly ok: true; readonly options: T } | { readonly ok: false; readonly exitCode: number };
 
-function collectPaths(value: string, previous: string[] | undefined): string[] {
+export function collectPaths(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function collectSummary(value: string, previous: SummaryKeyword[] | undefined): SummaryKeyword[] {
+export function collectSummary(value: string, previous: SummaryKeyword[] | undefined): SummaryKeyword[] {
   const keywords = value.split(',').map((keyword) => {
     if (!(SUMMARY_KEYWORDS as readonly string[]).includes(keyword)) {
       throw new CommanderError(EXIT_USAGE, 'commander.invalidArgument', `error: invalid value '${keyword}' for '--show-summary <SHOW_SUMMARY>'\n  [possible values: ${SUMMARY_KEYWORDS.join(', ')}]`);
@@ -30,7 +32,7 @@ function pathList(value: unknown): string[] {
 }
 
 export function buildValidateCommand(io: CommandIo): Command {
-  return new Command('guardts validate')
+  const command = new Command('guardts validate')
     .usage('<--rules [RULES...] | --payload> [options]')
     .description('Evaluates rules against the data files to determine success or failure (cfn-guard validate).')
     .addHelpText(
@@ -53,7 +55,12 @@ export function buildValidateCommand(io: CommandIo): Command {
     .addOption(new Option('-v, --verbose', 'print the evaluation tree'))
     .addOption(new Option('-p, --print-json', 'print the evaluation tree as JSON'))
     .addOption(new Option('-P, --payload', 'read {"rules": [...], "data": [...]} from stdin'))
-    .addOption(new Option('-z, --structured', 'print one structured document for the whole run').conflicts(['verbose', 'printJson']));
+    .addOption(new Option('--explain', 'after each report, explain why each rule failed or was skipped (docs/explain.md)'))
+    .addOption(new Option('-z, --structured', 'print one structured document for the whole run').conflicts(['verbose', 'printJson']))
+    .addOption(new Option('--jobs <n>', "threads sharing the data files: a number (1 = the main thread only) or 'auto', the default (docs/performance.md)").argParser(parseJobs))
+    .addOption(new Option('--no-progress', 'never print the progress line on stderr'))
+    .addOption(new Option('--expand-messages', 'expand {{value}}, {{path}}, {{resource}}, {{type}}, {{rule}} in custom messages of -z reports (docs/custom-messages.md)'));
+  return addLimitOptions(command);
 }
 
 /** Parses `argv` (the arguments after `validate`); usage errors are written to `io.stderr`. */
@@ -85,6 +92,11 @@ export function parseValidateArgs(argv: readonly string[], io: CommandIo): Parse
       printJson: flags.printJson === true,
       order: flags.lastModified === true ? 'last-modified' : 'alphabetical',
       payload: flags.payload === true,
+      jobs: (flags.jobs as number | 'auto' | undefined) ?? 'auto',
+      progress: flags.progress !== false,
+      limits: limitsFromFlags(flags),
+      explain: flags.explain === true,
+      expandMessages: flags.expandMessages === true,
     },
   };
 }

@@ -7,11 +7,13 @@ import type { CompiledRules, GuardEngine, Outcome, RulesEvaluation } from '../en
 import { EXIT_OK, EXIT_RULE_PARSE_ERROR, EXIT_RUNTIME_ERROR, EXIT_USAGE, EXIT_VALIDATION_FAILED } from '../exit-codes.js';
 import type { CommandIo } from '../io.js';
 import { colourEnabled, styler, type Styler } from '../reporters/colour.js';
+import { renderExplanation } from '../reporters/explain-report.js';
 import { renderPairReport } from '../reporters/pair-report.js';
 import { renderStructuredRun } from '../reporters/structured-run.js';
 import { renderVerboseJson, renderVerboseTree } from '../reporters/verbose-tree.js';
 import type { Value } from '@guardts/evaluator';
 import { buildDataFile, collectRulesFiles, loadDataPaths, loadInputParameters, readUtf8, type DataFile, type RulesSource } from './data-files.js';
+import { bufferStdout } from './buffered-output.js';
 import { readPayload } from './payload.js';
 import { isEmptySelection, summarySelection, type SummarySelection, type ValidateOptions } from './validate-options.js';
 
@@ -69,6 +71,25 @@ function withParameters(context: ValidateContext, parameters: Value | null, file
 }
 
 export function runValidate(options: ValidateOptions, context: ValidateContext): number {
+  const buffered = bufferStdout(context.io);
+  const { engine } = context;
+  // Everything a rules file prints is written before the next one is compiled: the workers'
+  // segment recorder (parallel/segment-recorder.ts) cuts its record at each compilation.
+  const flushingEngine: GuardEngine = {
+    compileRules: (text, fileName) => (buffered.flush(), engine.compileRules(text, fileName)),
+    loadDocument: (text, name) => engine.loadDocument(text, name),
+    loadTestSpecDocument: (text, name) => engine.loadTestSpecDocument(text, name),
+    mergeDocuments: (first, second) => engine.mergeDocuments(first, second),
+    evaluate: (rules, document, dataName, evaluateOptions) => engine.evaluate(rules, document, dataName, evaluateOptions),
+  };
+  try {
+    return runValidateUnbuffered(options, { ...context, io: buffered.io, engine: flushingEngine });
+  } finally {
+    buffered.flush();
+  }
+}
+
+function runValidateUnbuffered(options: ValidateOptions, context: ValidateContext): number {
   const { io, engine } = context;
   const selection = summarySelection(options.showSummary);
   const flagError = flagCombinationError(options, selection);
@@ -117,7 +138,8 @@ export function runValidate(options: ValidateOptions, context: ValidateContext):
     }
     const rules: LoadedRules[] = sources.map(({ source, text }) => ({ source, compiled: engine.compileRules(text.ok ? text.value : '', source.name) }));
     // In payload mode without --structured the reference ignores -i; with it, parameters apply.
-    return renderStructuredRun({ rules, dataFiles: expanded.value, parameters: parameters.value, format: options.outputFormat, context, style });
+    const explain = options.explain === true ? new Map(sources.map(({ source, text }) => [source.name, text.ok ? text.value : ''])) : null;
+    return renderStructuredRun({ rules, dataFiles: expanded.value, parameters: parameters.value, format: options.outputFormat, context, style, explain, expandMessages: options.expandMessages === true });
   }
 
   const runParameters = options.payload ? null : parameters.value;
@@ -137,7 +159,7 @@ export function runValidate(options: ValidateOptions, context: ValidateContext):
       } else if (compiled.value.empty) {
         outcome = EXIT_OK;
       } else {
-        const evaluated = evaluateAgainstData(context, compiled.value, source, expanded.value, runParameters, options, selection, style);
+        const evaluated = evaluateAgainstData(context, compiled.value, source, expanded.value, runParameters, options, selection, style, text.value);
         if (evaluated === 'error') return EXIT_RUNTIME_ERROR;
         outcome = evaluated === 'FAIL' ? EXIT_VALIDATION_FAILED : EXIT_OK;
       }
@@ -157,6 +179,7 @@ function evaluateAgainstData(
   options: ValidateOptions,
   selection: SummarySelection,
   style: Styler,
+  rulesText: string,
 ): 'PASS' | 'FAIL' | 'error' {
   const { io, engine } = context;
   let overall: 'PASS' | 'FAIL' = 'PASS';
@@ -166,7 +189,8 @@ function evaluateAgainstData(
       fail(io, dataFile.message);
       return 'error';
     }
-    const evaluation: Outcome<RulesEvaluation> = engine.evaluate(rules, dataFile.value.document, dataFile.value.name);
+    const completeEvents = options.verbose || options.printJson;
+    const evaluation: Outcome<RulesEvaluation> = engine.evaluate(rules, dataFile.value.document, dataFile.value.name, { completeEvents, explain: options.explain === true });
     if (!evaluation.ok) {
       fail(io, evaluation.message);
       return 'error';
@@ -180,6 +204,9 @@ function evaluateAgainstData(
     const events = evaluation.value.events;
     if (options.verbose && events !== null) io.stdout.write(renderVerboseTree(events));
     if (options.printJson && events !== null) io.stdout.write(`${renderVerboseJson(events)}\n`);
+    if (options.explain === true) {
+      io.stdout.write(renderExplanation({ dataName: dataFile.value.name, rulesName: source.name, rulesText, evaluation: evaluation.value, cwd: io.cwd }, options.outputFormat, style));
+    }
     if (evaluation.value.status === 'FAIL') overall = 'FAIL';
   }
   return overall;

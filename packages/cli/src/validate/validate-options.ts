@@ -1,4 +1,5 @@
 /** The parsed command line of `guardts validate` (cfn-guard 3.1.1's flags). */
+import type { EngineLimits } from '../engine/evaluator-engine.js';
 import type { FileOrder } from '../files/walk.js';
 
 export type OutputFormat = 'single-line-summary' | 'json' | 'yaml' | 'junit' | 'sarif';
@@ -28,6 +29,16 @@ export interface ValidateOptions {
   readonly printJson: boolean;
   readonly order: FileOrder;
   readonly payload: boolean;
+  /** `--jobs`: worker threads for many data files (validate/parallel/); absent means `'auto'`. */
+  readonly jobs?: number | 'auto';
+  /** `--no-progress` clears it: never print the progress line. Absent means true. */
+  readonly progress?: boolean;
+  /** `--max-data-size`, `--deadline`, `--max-depth`; absent ones keep the library defaults. */
+  readonly limits?: EngineLimits;
+  /** `--explain`: after each report, why each rule failed or was skipped (docs/explain.md). */
+  readonly explain?: boolean;
+  /** `--expand-messages`: placeholders in custom messages are expanded in `-z` reports too (docs/custom-messages.md). */
+  readonly expandMessages?: boolean;
 }
 
 /**

@@ -66,11 +66,6 @@ const CASES: readonly ResourceCase[] = [
  * expectation of failure breaks, and the entry must be removed from this list.
  */
 const KNOWN_MISMATCHES: Readonly<Record<string, string>> = {
-  'verbose, compliant': 'the evaluator records no children under a passing rule (Rule/When, clause blocks)',
-  'test: -v': 'the evaluator records no children under a passing rule (Rule/When, clause blocks)',
-  'test: --dir -v': 'the evaluator records no children under a passing rule (Rule/When, clause blocks)',
-  'functions: failing count, -S all': "a function result loses its argument's position in error messages ([L:0,C:0] instead of [L:4,C:6])",
-  'functions: failing join, -S all': "a function result loses its argument's position in error messages ([L:0,C:0] instead of [L:12,C:8])",
 };
 
 describeShared('guard-resources expected outputs (cfn-guard test suite)', (shared) => {

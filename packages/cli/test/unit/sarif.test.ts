@@ -22,23 +22,24 @@ interface SarifResult {
 
 describe('SARIF output', () => {
   const result = runInProcess(['validate', '-r', 'rules.guard', '-d', 'template.yaml', '-z', '-o', 'sarif', '-S', 'none'], { cwd: dir });
-  const sarif = JSON.parse(result.stdout) as { version: string; $schema: string; runs: { tool: { driver: { name: string } }; artifacts: { location: { uri: string } }[]; results: SarifResult[] }[] };
+  const sarif = JSON.parse(result.stdout) as { version: string; $schema: string; runs: { tool: { driver: { name: string } }; originalUriBaseIds: unknown; artifacts: { location: { uri: string } }[]; results: SarifResult[] }[] };
   const run = sarif.runs[0]!;
-  const dataUri = pathToFileURL(join(dir, 'template.yaml')).href;
+  const dataLocation = { uri: 'template.yaml', uriBaseId: '%SRCROOT%' };
 
   it('is a SARIF 2.1.0 log with one run, exit 19', () => {
     expect(result.status).toBe(19);
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.$schema).toMatch(/sarif-schema-2\.1\.0\.json$/);
     expect(run.tool.driver.name).toBe('cfn-guard');
-    expect(run.artifacts).toEqual([{ location: { uri: dataUri } }]);
+    expect(run.artifacts).toEqual([{ location: dataLocation }]);
+    expect(sarif.runs[0]!.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(dir).href}/` } });
   });
 
   it('locates a failed comparison at the failing value', () => {
     const comparison = run.results.find((entry) => entry.message.text.includes('must be encrypted'))!;
     expect(comparison.ruleId).toBe('ENCRYPTED');
     expect(comparison.level).toBe('error');
-    expect(comparison.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: dataUri }, region: { startLine: 5, startColumn: 18, endLine: 5, endColumn: 23 } });
+    expect(comparison.locations[0]!.physicalLocation).toEqual({ artifactLocation: dataLocation, region: { startLine: 5, startColumn: 18, endLine: 5, endColumn: 23 } });
   });
 
   it('locates a missing property at the value where traversal stopped', () => {
@@ -49,7 +50,7 @@ describe('SARIF output', () => {
 
   it('points at the rule in its rules file', () => {
     for (const entry of run.results) {
-      expect(entry.relatedLocations?.[0]?.physicalLocation.artifactLocation.uri).toBe(pathToFileURL(join(dir, 'rules.guard')).href);
+      expect(entry.relatedLocations?.[0]?.physicalLocation.artifactLocation).toEqual({ uri: 'rules.guard', uriBaseId: '%SRCROOT%' });
       expect(entry.relatedLocations?.[0]?.physicalLocation.region.startLine).toBe(3);
     }
   });

@@ -9,6 +9,11 @@ import type { CompiledRules } from '../compile/ir.js';
 export interface CompileOptions {
   /** Put in every span and diagnostic (usually the path as the user gave it). */
   readonly fileName: string;
+  /**
+   * How record contexts name the rules file (`Location[file:…]`); default: `fileName`'s base
+   * name, as in `validate`. cfn-guard's `test -r` names it by the path as given.
+   */
+  readonly locationName?: string;
 }
 
 export type CompileResult =
@@ -22,5 +27,5 @@ export function compileRules(text: string, options: CompileOptions): CompileResu
   // whole file a parse error (exit 5), not a runtime error when the regex is first used.
   const regexErrors = checkRegexLiterals(parsed.ast);
   if (regexErrors.length > 0) return { ok: false, diagnostics: [...parsed.diagnostics, ...regexErrors] };
-  return { ok: true, rules: compileRulesFile(parsed.ast, options.fileName, text), diagnostics: parsed.diagnostics };
+  return { ok: true, rules: compileRulesFile(parsed.ast, options.fileName, text, options.locationName), diagnostics: parsed.diagnostics };
 }

@@ -28,23 +28,25 @@ export function evaluate(rules: CompiledRules, document: Value, options: Evaluat
   const trace = options.trace ?? false;
   const deadline = options.deadlineMs === undefined ? null : Date.now() + options.deadlineMs;
   const dataName = options.dataName ?? '';
-  const pass = (recording: boolean) => run(rules, root, { record: recording, trace, deadline, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH }, dataName);
+  const pass = (recording: boolean, recordFilterClauses = true) =>
+    run(rules, root, { record: recording, trace, deadline, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, recordFilterClauses }, dataName);
   if (!record || trace || options.completeEvents === true) return pass(record);
   const verdicts = pass(false);
-  if (!verdicts.ok || verdicts.report.status === 'FAIL') return verdicts.ok ? pass(true) : verdicts;
+  // The events of a failure feed reports, which never look inside filter records.
+  if (!verdicts.ok || verdicts.report.status === 'FAIL') return verdicts.ok ? pass(true, false) : verdicts;
   return { ok: true, report: { ...verdicts.report, events: ruleRecordsOnly(verdicts.report.rules, verdicts.report.status, dataName) } };
 }
 
 function run(
   rules: CompiledRules,
   root: Value,
-  settings: { record: boolean; trace: boolean; deadline: number | null; maxDepth: number },
+  settings: { record: boolean; trace: boolean; deadline: number | null; maxDepth: number; recordFilterClauses: boolean },
   dataName: string,
 ): EvaluateResult {
   const state = new EvaluationState(rules, settings);
   try {
     const { status, rules: verdicts } = evaluateRulesFile(new RootScope(state, root), dataName);
-    return { ok: true, report: { rulesFile: rules.fileName, status, rules: verdicts, events: state.recorder.result(), trace: state.trace } };
+    return { ok: true, report: { rulesFile: rules.fileName, status, rules: verdicts, events: state.recorder.result(), trace: state.trace?.trace() ?? null } };
   } catch (error) {
     if (error instanceof EvaluationAbort) return { ok: false, error: error.error };
     if (error instanceof RangeError && /call stack/i.test(error.message)) {

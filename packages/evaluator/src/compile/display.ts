@@ -5,6 +5,7 @@
  */
 import { displayOperator, type ComparisonOperator, type SourceSpan } from '@guardts/guard-parser';
 import type { Comparison } from '../report/types.js';
+import { formatRustFloat } from '../functions/rust-float-format.js';
 import type { Value } from '../values/value.js';
 import type { CompiledLetValue, CompiledPart } from './ir.js';
 
@@ -43,18 +44,10 @@ export function queryText(parts: readonly CompiledPart[]): string {
   return parts.map(partText).join('.').replaceAll('.[', '[');
 }
 
-function formatNumber(value: number, float: boolean): string {
-  if (!float) return String(value);
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  // Rust prints floats without exponent (1e21 -> 1000000000000000000000).
-  if (Math.abs(value) >= 1e21 || (value !== 0 && Math.abs(value) < 1e-6)) {
-    return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-  }
-  return String(value);
-}
-
-/** `ValueOnlyDisplay`. */
+/**
+ * `ValueOnlyDisplay`: how messages, the console reports and `-v` show a value (numbers in Rust's
+ * `Display`; the structured reports write serde's forms instead, see report/serde-scalars.ts).
+ */
 export function valueText(value: Value): string {
   switch (value.kind) {
     case 'null':
@@ -66,9 +59,9 @@ export function valueText(value: Value): string {
     case 'bool':
       return String(value.value);
     case 'int':
-      return formatNumber(value.value, false);
+      return String(value.value);
     case 'float':
-      return formatNumber(value.value, true);
+      return formatRustFloat(value.value);
     case 'char':
       return `'${value.value}'`;
     case 'list':
@@ -76,7 +69,7 @@ export function valueText(value: Value): string {
     case 'map':
       return `{${[...value.entries].map(([key, item]) => `"${key}":${valueText(item)}`).join(',')}}`;
     case 'range': {
-      const bound = (b: number | string) => (typeof b === 'number' ? formatNumber(b, value.rangeKind === 'float') : b);
+      const bound = (b: number | string) => (typeof b !== 'number' ? b : value.rangeKind === 'float' ? formatRustFloat(b) : String(b));
       return `${value.lowerInclusive ? '[' : '('}${bound(value.lower)},${bound(value.upper)}${value.upperInclusive ? ']' : ')'}`;
     }
   }
@@ -98,9 +91,12 @@ export function letValueText(value: CompiledLetValue): string {
   }
 }
 
-/** `FileLocation`'s display; cfn-guard names the rules file by its base name there. */
-export function locationText(span: SourceSpan): string {
-  return `Location[file:${baseName(span.file)}, line:${span.start.line}, column:${span.start.column}]`;
+/**
+ * `FileLocation`'s display. cfn-guard names the rules file there as its command does: `validate`
+ * by its base name, `test -r` by the path as given, `test -d` by its stem.
+ */
+export function locationText(span: SourceSpan, fileName: string): string {
+  return `Location[file:${fileName}, line:${span.start.line}, column:${span.start.column}]`;
 }
 
 export function baseName(fileName: string): string {

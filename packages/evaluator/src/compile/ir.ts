@@ -16,8 +16,8 @@ export type CompiledPart =
   /** `%name`: the head of a query (its values) or, later in a query, key interpolation. */
   | { readonly kind: 'variable'; readonly name: string }
   /**
-   * `[3]`, or a digit-only key (`.3`, `."3"`): both index lists, but cfn-guard keeps them apart
-   * (a key form is also a key for interpolation, and its failures print differently).
+   * `[3]` and `.3`, or a quoted digit-only key (`."3"`, `fromKey`): both index lists, but cfn-guard
+   * keeps them apart (the quoted form is a key for interpolation, and its failures print differently).
    */
   | { readonly kind: 'index'; readonly index: number; readonly fromKey: boolean }
   | { readonly kind: 'allValues'; readonly capture: string | null }

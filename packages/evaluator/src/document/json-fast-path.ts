@@ -2,9 +2,9 @@
  * A fast path for plain JSON data files. cfn-guard reads JSON through its YAML loader, so the
  * result must be what the YAML path would give: numbers are typed as plain scalars (i64, then
  * f64), duplicate keys keep their first position and last value. Anything this scanner is not
- * sure about (trailing commas, unquoted keys, comments, control characters, a second document,
- * surrogate escapes) makes it step aside (`undefined`), and the YAML path decides, errors
- * included. It is iterative, so deep documents cannot overflow the stack.
+ * sure about (trailing commas, unquoted keys, comments, control characters and line breaks in
+ * strings, a second document, surrogate escapes) makes it step aside (`undefined`), and the YAML
+ * path decides, errors included. It is iterative, so deep documents cannot overflow the stack.
  */
 import type { SourceSpan } from '@guardts/guard-parser';
 import type { StringValue, Value } from '../values/value.js';
@@ -45,7 +45,8 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 
 const NUMBER_CHARS = /[-+.0-9eE]*/y;
-const SIMPLE_STRING = /[^"\\\x00-\x1f]*/y;
+// Line breaks to libyaml (NEL, LS, PS) fold inside a quoted scalar: the YAML path reads those strings.
+const SIMPLE_STRING = /[^"\\\x00-\x1f\x85\u2028\u2029]*/y;
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 

@@ -133,7 +133,9 @@ function convertForTest(locator: SourceLocator, document: FirstDocument, mode: N
       const tagged = node.tag !== undefined && anyShortFormForTest(node.tag) !== undefined;
       if (isScalar(node) && !tagged) {
         const typed = typeScalar(node);
-        if (typed.kind === 'string') return { kind: 'string', path: childPath(path, typed.value), span: spanOf(keyNode), value: typed.value };
+        // No span: serde_yaml records no positions, and a key without one keeps its entry's path
+        // when a query yields it (eval/query-results.ts `keyValue`), as the reference's do in `test`.
+        if (typed.kind === 'string') return { kind: 'string', path: childPath(path, typed.value), span: null, value: typed.value };
       }
     }
     return fail('non-string-key', keyNode, 'non string type detected for key in a map; cfn-guard only supports keys that are string types (quote the key)');

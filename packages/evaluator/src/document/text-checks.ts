@@ -1,12 +1,12 @@
 /**
  * Checks on the raw text that come before parsing, shared by both loaders: size, emptiness, and
  * the characters libyaml refuses anywhere in a stream (C0/C1 controls other than tab and line
- * breaks, U+FFFE/U+FFFF, lone surrogates) but the `yaml` package would let through.
+ * breaks, NEL among them, U+FFFE/U+FFFF, lone surrogates) but the `yaml` package would let through.
  */
 import type { DocumentLoadError } from './load-result.js';
 import type { SourceLocator } from './source-locator.js';
 
-const NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BLANK = /^\uFEFF?[ \t\r\n]*$/;
 
 export function checkDocumentText(locator: SourceLocator, maxSize: number): DocumentLoadError | undefined {

@@ -8,6 +8,8 @@
  */
 import type { CST, Document, ParsedNode } from 'yaml';
 import { Composer, Parser } from 'yaml';
+import { parseYamlTokens } from './libyaml-indentation.js';
+import { withPlainProcessEnv } from './plain-process-env.js';
 import type { DocumentLoadError } from './load-result.js';
 import type { SourceLocator } from './source-locator.js';
 
@@ -30,6 +32,22 @@ function firstProperty(tokens: readonly CST.SourceToken[] | undefined): number {
   if (tokens === undefined) return -1;
   for (const token of tokens) if (token.type === 'anchor' || token.type === 'tag') return token.offset;
   return -1;
+}
+
+/**
+ * An empty value with properties (`Key: !GetAZs`, `- &a # note`): the composer places the empty
+ * node after its properties, past some of the blanks and comments that follow them; each of
+ * those places on the properties' line is mapped to the first property.
+ */
+function markEmptyValue(tokens: readonly CST.SourceToken[], propertyStarts: Map<number, number>): void {
+  const property = firstProperty(tokens);
+  if (property === -1) return;
+  let last = tokens.length - 1;
+  while (tokens[last]!.type !== 'anchor' && tokens[last]!.type !== 'tag') last--;
+  for (let i = last; i < tokens.length; i++) {
+    // The end of a line break can be where the next line's key starts.
+    if (tokens[i]!.type !== 'newline') propertyStarts.set(tokens[i]!.offset + tokens[i]!.source.length, property);
+  }
 }
 
 function collectionItems(token: CST.Token): readonly Item[] | undefined {
@@ -69,6 +87,9 @@ function walkTokens(root: CST.Token | undefined, rootProperty: number, maxDepth:
         if (property !== -1) propertyStarts.set(item.value.offset, property);
         tokens.push(item.value);
         depths.push(depth + 1);
+      } else {
+        const sep = 'sep' in item ? (item.sep ?? []) : [];
+        markEmptyValue(key ? sep : [...item.start, ...sep], propertyStarts);
       }
     }
   }
@@ -90,12 +111,41 @@ function plainMessage(message: string): string {
   return firstLine.replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/**
+ * libyaml accepts continuation lines of flow collections and quoted scalars at any indentation;
+ * the `yaml` package does not (see libyaml-indentation.ts). Text it reads without error reads the
+ * same either way, and its own lexer is the faster, so the lenient one only gets a second try at
+ * text that failed (and when that fails too, the first error stands).
+ */
 export function readFirstYamlDocument(locator: SourceLocator, maxDepth: number): FirstDocumentResult {
+  return withPlainProcessEnv(() => readFirstDocument(locator, maxDepth));
+}
+
+function readFirstDocument(locator: SourceLocator, maxDepth: number): FirstDocumentResult {
+  const text = withLibyamlLineBreaks(locator.text);
+  const strict = readWith(new Parser().parse(text), locator, maxDepth);
+  if (strict.ok || strict.error.code !== 'syntax') return strict;
+  const lenient = readWith(parseYamlTokens(text), locator, maxDepth);
+  return lenient.ok ? lenient : strict;
+}
+
+const OTHER_LINE_BREAK = /\r(?!\n)|\u0085/;
+
+/**
+ * libyaml (YAML 1.1) also ends lines at a lone `\r` and at NEL, and reads either as `\n`; the
+ * `yaml` package (YAML 1.2) does neither. Both are one code unit, as `\n` is, so replacing them
+ * keeps every offset, and spans still point into the original text.
+ */
+function withLibyamlLineBreaks(text: string): string {
+  return OTHER_LINE_BREAK.test(text) ? text.replace(/\r(?!\n)|\u0085/g, '\n') : text;
+}
+
+function readWith(cst: Iterable<CST.Token>, locator: SourceLocator, maxDepth: number): FirstDocumentResult {
   const tokens: CST.Token[] = [];
   let documentToken: CST.Document | undefined;
   let hasMoreDocuments = false;
   let pastDocumentEnd = false;
-  for (const token of new Parser().parse(locator.text)) {
+  for (const token of cst) {
     if (documentToken !== undefined) {
       // Stray tokens before the document's end (`V: [a]]`) belong to it and are errors; after
       // `...` or at the next `---` cfn-guard stops reading, so nothing later is composed.

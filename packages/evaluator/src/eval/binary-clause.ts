@@ -5,13 +5,12 @@
 import type { CompiledAccessClause } from '../compile/ir.js';
 import type { CheckedValue } from '../report/types.js';
 import type { Value } from '../values/value.js';
-import { recordCheck, SUCCESS, traceQuery, type EvaluationResult, type Outcome } from './clause-checks.js';
+import { recordCheck, SUCCESS, tracedQuery, type EvaluationResult, type Outcome } from './clause-checks.js';
 import { compareResults } from './operators.js';
 import type { EvalContext } from './scopes.js';
 
 export function binaryOperation(clause: CompiledAccessClause, rhs: readonly CheckedValue[], context: EvalContext): EvaluationResult {
-  const lhs = context.query(clause.query.parts);
-  traceQuery(context, clause.query.span, lhs);
+  const lhs = tracedQuery(context, clause.query, 'lhs', clause.span);
   const results = compareResults(lhs, rhs, clause.comparison);
   if (results === null) return { empty: 'SKIP' };
   const label = clause.context;

@@ -6,7 +6,7 @@ import type { CompiledAccessClause, CompiledRuleReference } from '../compile/ir.
 import type { CheckedValue, Status } from '../report/types.js';
 import { abort, withSpan } from './abort.js';
 import { binaryOperation } from './binary-clause.js';
-import { SUCCESS, traceQuery, type EvaluationResult } from './clause-checks.js';
+import { SUCCESS, tracedQuery, type EvaluationResult } from './clause-checks.js';
 import { resolveFunction } from './functions-bridge.js';
 import type { EvalContext } from './scopes.js';
 import { unaryOperation } from './unary-clause.js';
@@ -15,11 +15,7 @@ function rhsResults(clause: CompiledAccessClause, context: EvalContext): Checked
   const rhs = clause.rhs;
   if (rhs === null) return abort('internal', `clause ${clause.context} has no right-hand side`, clause.span);
   if (rhs.kind === 'literal') return [{ kind: 'literal', value: rhs.value }];
-  if (rhs.kind === 'query') {
-    const results = context.query(rhs.query.parts);
-    traceQuery(context, rhs.query.span, results);
-    return results;
-  }
+  if (rhs.kind === 'query') return tracedQuery(context, rhs.query, 'rhs', clause.span);
   return resolveFunction(rhs, context);
 }
 

@@ -17,6 +17,8 @@ import { abort, withSpan } from './abort.js';
 import { evaluateAccessClause, evaluateRuleReference } from './clauses.js';
 import { queryText } from '../compile/display.js';
 import { resolveFunction } from './functions-bridge.js';
+import { tracedQuery } from './clause-checks.js';
+import { coveringSpan } from './trace-recorder.js';
 import { BlockScope, ParameterScope, ValueScope, type EvalContext, type RootScope } from './scopes.js';
 
 type ClauseEvaluator<T> = (clause: T, context: EvalContext) => Status;
@@ -109,7 +111,7 @@ function evaluateBlockClause(clause: CompiledBlockClause, context: EvalContext):
   context.startRecord(label);
   let values: CheckedValue[];
   try {
-    values = context.query(clause.query.parts);
+    values = tracedQuery(context, clause.query, 'block', clause.span);
   } catch (error) {
     context.endRecord({ kind: 'BlockGuardCheck', block: { status: 'FAIL', atLeastOneMatches: !matchAll, message: null } });
     return withSpan(error, clause.span);
@@ -167,8 +169,12 @@ function evaluateBlockClause(clause: CompiledBlockClause, context: EvalContext):
   return status;
 }
 
-function traceWhen(context: EvalContext, span: SourceSpan, status: Status): void {
-  context.state.trace?.push({ kind: 'when', span, status });
+/** Notes, on the open condition record, where the `when` condition is written. */
+function traceWhen(context: EvalContext, conditions: CompiledConjunctions<CompiledGuardClause>): void {
+  const trace = context.state.trace;
+  if (trace === null) return;
+  const span = coveringSpan(conditions);
+  if (span !== null) trace.note({ kind: 'condition', span });
 }
 
 function evaluateWhenBlock(
@@ -188,7 +194,7 @@ function evaluateWhenBlock(
     context.endRecord({ kind: 'WhenCheck', block: { status: 'FAIL', atLeastOneMatches: false, message: `Error ${errorText(error)} during type condition evaluation, bailing` } });
     throw error;
   }
-  traceWhen(context, span, condition);
+  traceWhen(context, conditions);
   if (condition !== 'PASS') {
     context.endRecord({ kind: 'WhenCondition', status: condition });
     context.endRecord({ kind: 'WhenCheck', block: { status: 'SKIP', atLeastOneMatches: false, message: null } });
@@ -221,8 +227,8 @@ function evaluateTypeBlock(clause: CompiledTypeBlock, context: EvalContext): Sta
       typeCheck('FAIL', `Error ${errorText(error)} during type condition evaluation, bailing`);
       throw error;
     }
+    traceWhen(context, clause.conditions);
     context.endRecord({ kind: 'TypeCondition', status: condition });
-    traceWhen(context, clause.span, condition);
     if (condition !== 'PASS') {
       typeCheck('SKIP');
       return 'SKIP';
@@ -230,7 +236,7 @@ function evaluateTypeBlock(clause: CompiledTypeBlock, context: EvalContext): Sta
   }
   let values: CheckedValue[];
   try {
-    values = context.query(clause.query.parts);
+    values = tracedQuery(context, clause.query, 'typeBlock', clause.span);
   } catch (error) {
     typeCheck('FAIL');
     return withSpan(error, clause.span);
@@ -305,8 +311,8 @@ export function evaluateRule(rule: CompiledRule, context: EvalContext): Status {
       ruleCheck('FAIL');
       throw error;
     }
+    traceWhen(context, rule.conditions);
     context.endRecord({ kind: 'RuleCondition', status: condition });
-    traceWhen(context, rule.span, condition);
     if (condition !== 'PASS') {
       ruleCheck('SKIP');
       return 'SKIP';

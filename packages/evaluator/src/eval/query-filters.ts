@@ -2,7 +2,8 @@
  * Filters in queries (cfn-guard 3.1.1 `query_retrieval_with_converter`, the `Filter` and
  * `MapKeyFilter` parts): `[ clauses ]` on lists, maps and scalars — with the reference's choice of
  * candidates and its wrong-context behaviour after a wildcard (§4.6) — key filters (§4.7), and the
- * type index that answers `Resources.*[ Type == "X" ]` without running the filter.
+ * type index that answers `Resources.*[ Type == "X" ]` without running the filter (and narrows
+ * `Resources.*[ Type == "X" … ]` to the values of that type, filter-type-guard.ts).
  */
 import { queryText } from '../compile/display.js';
 import type { CompiledConjunctions, CompiledGuardClause, CompiledPart, TypeEquals } from '../compile/ir.js';
@@ -18,6 +19,7 @@ import { accumulateMap, retrieveQuery, type MapEntryStep } from './query.js';
 import { capturedKey, keyValue, pushAll, unresolved, type ConverterIndex, type Parts } from './query-results.js';
 import { ValueScope, type EvalContext } from './scopes.js';
 import { resourcesByType } from './type-index.js';
+import { filterTypeGuard, selectByTypeGuard } from './filter-type-guard.js';
 
 /**
  * `map.*[ Type == "X" ]` answered from the type index — same results as running the filter on
@@ -25,15 +27,45 @@ import { resourcesByType } from './type-index.js';
  */
 export function selectByType(map: MapValue, index: number, parts: Parts, context: EvalContext, converter: ConverterIndex): CheckedValue[] | null {
   const next = parts[index + 1];
-  if (next?.kind !== 'filter' || next.typeEquals === null) return null;
-  if (context.state.recorder.enabled || context.state.trace !== null) return null;
+  if (next?.kind !== 'filter' || next.capture !== null) return null;
+  const exact = next.typeEquals;
+  // Not exactly `[ Type == … ]`: maybe a filter with a line on `Type` that picks the candidates.
+  const guard = exact === null ? filterTypeGuard(next.clauses) : null;
+  if (exact === null && guard === null) return null;
+  if (context.state.trace !== null) return null;
+  const recording = context.state.recorder.enabled;
+  if (recording && (context.state.recordFilterClauses || exact === null)) return null;
   // The index first: on an empty or irregular map the filter (and its variable) is never evaluated.
   const byType = resourcesByType(map);
   if (byType === null) return null;
-  const wanted = typeName(next.typeEquals, context);
+  if (exact === null) return guard === null ? null : selectByTypeGuard(map, byType, guard, index, parts, context, converter);
+  const wanted = typeName(exact, context);
   if (wanted === null) return null;
+  if (recording) return selectByTypeRecorded(map, wanted, `Filter/Map#${next.clauses.length}`, index, parts, context, converter);
   const results: CheckedValue[] = [];
   for (const value of byType.get(wanted) ?? []) pushAll(results, retrieveQuery(index + 2, parts, value, new ValueScope(value, context), converter));
+  return results;
+}
+
+/**
+ * The same selection while recording the events of a report: every candidate leaves its `Filter`
+ * record with the filter's outcome, in document order, as running the filter would — without the
+ * records of the `Type == X` check inside, which no report reads (reports skip filter records; the
+ * verbose tree asks for them with `recordFilterClauses`). A failing template's recording pass
+ * used to run the filter on every resource for each rules file.
+ */
+function selectByTypeRecorded(map: MapValue, wanted: string, label: string, index: number, parts: Parts, context: EvalContext, converter: ConverterIndex): CheckedValue[] {
+  const results: CheckedValue[] = [];
+  for (const key of map.keys) {
+    const value = map.entries.get(key.value)!;
+    // resourcesByType indexed this map, so every value is a map with a string `Type`.
+    const type = value.kind === 'map' ? value.entries.get('Type') : undefined;
+    const status = type?.kind === 'string' && type.value === wanted ? 'PASS' : 'FAIL';
+    const scope = new ValueScope(value, context);
+    scope.startRecord(label);
+    scope.endRecord({ kind: 'Filter', status });
+    if (status === 'PASS') pushAll(results, retrieveQuery(index + 2, parts, value, scope, converter));
+  }
   return results;
 }
 
@@ -55,16 +87,17 @@ function checkAndDelegate(clauses: CompiledConjunctions<CompiledGuardClause>, ca
       context.endRecord({ kind: 'Filter', status: 'FAIL' });
       throw error;
     }
+    traceCandidate(context, value);
     context.endRecord({ kind: 'Filter', status });
-    traceFilter(context, value, status);
     if (capture !== null && status === 'PASS') context.addCaptureKey(capture, capturedKey(key, owner));
     return status === 'PASS' ? retrieveQuery(index, parts, value, context, converter) : [];
   };
 }
 
-function traceFilter(context: EvalContext, candidate: Value, status: 'PASS' | 'FAIL' | 'SKIP'): void {
+/** Notes, on the open `Filter` record, which value its clauses were evaluated against. */
+function traceCandidate(context: EvalContext, candidate: Value): void {
   const trace = context.state.trace;
-  if (trace !== null) trace.push({ kind: 'filter', span: candidate.span, candidatePath: candidate.path, status });
+  if (trace !== null) trace.note({ kind: 'candidate', value: candidate });
 }
 
 export function filter(
@@ -107,8 +140,8 @@ export function filter(
         context.endRecord({ kind: 'Filter', status: 'FAIL' });
         throw error;
       }
+      traceCandidate(context, each);
       context.endRecord({ kind: 'Filter', status });
-      traceFilter(context, each, status);
       if (status === 'PASS') pushAll(results, retrieveQuery(index + 1, parts, each, context, converter));
     }
     return results;

@@ -11,6 +11,7 @@ import { typeInfo } from './compare-values.js';
 import { retrieveQuery } from './query.js';
 import { pushAll, unresolved, type ConverterIndex, type Parts } from './query-results.js';
 import type { EvalContext } from './scopes.js';
+import { resultsDebug } from './value-debug.js';
 
 /** `Resources.%names`: every string value of the variable used as a key of the current map. */
 export function interpolate(
@@ -30,7 +31,7 @@ export function interpolate(
         return [
           unresolved(
             map,
-            () => `Index ${position} on the set of values returned for variable ${name} on the join, is out of bounds. Length ${keys.length}`, parts, index),
+            () => `Index ${position} on the set of values returned for variable ${name} on the join, is out of bounds. Length ${keys.length}, Values = ${resultsDebug(keys)}`, parts, index),
         ];
       }
       keys = [keys[position]!];

@@ -130,6 +130,8 @@ export class RootScope implements EvalContext {
   }
 
   addCaptureKey(name: string, key: Value): void {
+    // The `--explain` trace re-resolves query prefixes to show each step; they must capture nothing.
+    if (this.state.trace?.paused === true) return;
     this.variables.capture(name, key);
   }
 

@@ -3,24 +3,32 @@
  * `evaluate` call, so concurrent evaluations of the same compiled rules never share anything.
  */
 import type { CompiledRules } from '../compile/ir.js';
-import type { TraceEvent } from '../report/types.js';
 import { abort } from './abort.js';
 import { Recorder } from './recorder.js';
+import { TracingRecorder } from './trace-recorder.js';
 
 const CHECK_DEADLINE_EVERY = 256;
 
 export class EvaluationState {
   readonly recorder: Recorder;
-  readonly trace: TraceEvent[] | null;
+  /**
+   * Whether a recording filter records the checks it runs on each candidate (the verbose tree
+   * prints them) or, where the type index answers it, only each candidate's outcome (all that
+   * reports built from the events read).
+   */
+  readonly recordFilterClauses: boolean;
+  /** The recorder again when an `--explain` trace is recorded, else null (check it before tracing anything). */
+  readonly trace: TracingRecorder | null;
   private depth = 0;
   private steps = 0;
 
   constructor(
     readonly rules: CompiledRules,
-    options: { record: boolean; trace: boolean; deadline: number | null; maxDepth: number },
+    options: { record: boolean; trace: boolean; deadline: number | null; maxDepth: number; recordFilterClauses?: boolean },
   ) {
-    this.recorder = new Recorder(options.record);
-    this.trace = options.trace ? [] : null;
+    this.recordFilterClauses = options.recordFilterClauses ?? true;
+    this.trace = options.trace ? new TracingRecorder() : null;
+    this.recorder = this.trace ?? new Recorder(options.record);
     this.deadline = options.deadline;
     this.maxDepth = options.maxDepth;
   }

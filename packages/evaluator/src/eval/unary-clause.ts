@@ -5,7 +5,7 @@
 import type { CompiledAccessClause, CompiledPart } from '../compile/ir.js';
 import type { CheckedValue, Comparison } from '../report/types.js';
 import { abort } from './abort.js';
-import { recordCheck, SUCCESS, traceQuery, type EvaluationResult, type Outcome } from './clause-checks.js';
+import { recordCheck, SUCCESS, tracedQuery, type EvaluationResult, type Outcome } from './clause-checks.js';
 import { typeInfo } from './compare-values.js';
 import type { EvalContext } from './scopes.js';
 
@@ -54,8 +54,7 @@ function endsWithFilterOrIsLoneVariable(parts: readonly CompiledPart[]): boolean
 }
 
 export function unaryOperation(clause: CompiledAccessClause, context: EvalContext): EvaluationResult {
-  const lhs = context.query(clause.query.parts);
-  traceQuery(context, clause.query.span, lhs);
+  const lhs = tracedQuery(context, clause.query, 'lhs', clause.span);
   const [operator, negated] = clause.comparison;
   const inverse = clause.negation;
   const label = clause.context;

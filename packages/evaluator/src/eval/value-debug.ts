@@ -3,6 +3,7 @@
  * (`Value = Int((Path("/Q/L/0", Location { line: 1, col: 6 }), 10))`). Reports carry those reasons
  * verbatim, so they are reproduced here.
  */
+import type { CheckedValue } from '../report/types.js';
 import type { StringValue, Value } from '../values/value.js';
 
 function location(value: Pick<Value, 'span'>): string {
@@ -83,4 +84,20 @@ export function valueDebug(value: Value): string {
 /** `Vec<PathAwareValue>`'s Debug. */
 export function listDebug(items: readonly Value[]): string {
   return `[${items.map(valueDebug).join(', ')}]`;
+}
+
+/** `Vec<QueryResult>`'s Debug, as the out-of-bounds reason of key interpolation embeds it. */
+export function resultsDebug(results: readonly CheckedValue[]): string {
+  return `[${results.map(resultDebug).join(', ')}]`;
+}
+
+function resultDebug(result: CheckedValue): string {
+  switch (result.kind) {
+    case 'literal':
+      return `Literal(${valueDebug(result.value)})`;
+    case 'resolved':
+      return `Resolved(${valueDebug(result.value)})`;
+    case 'unresolved':
+      return `UnResolved(UnResolved { traversed_to: ${valueDebug(result.traversedTo)}, remaining_query: ${debugString(result.remainingQuery)}, reason: Some(${debugString(result.reason)}) })`;
+  }
 }

@@ -29,15 +29,21 @@ function perValue(results: readonly QueryResult[], map: (value: Value) => Mapped
   return mapped.ok ? succeed(mapped.values) : fail('function-failed', mapped.message, span);
 }
 
-function pathOf(result: QueryResult): string {
-  return result.kind === 'resolved' ? result.value.path : result.traversedTo.path;
+/**
+ * Where an aggregate (`count`, `join`) says it comes from: its first result's path and position,
+ * as cfn-guard copies the first value's `Path` (which carries the location) into the result.
+ */
+function originOf(results: readonly QueryResult[]): Pick<Value, 'path' | 'span'> {
+  const first = results[0];
+  if (first === undefined) return { path: '', span: null };
+  const value = first.kind === 'resolved' ? first.value : first.traversedTo;
+  return { path: value.path, span: value.span };
 }
 
 /** `count`: the number of resolved results, at the path of the first result. */
 function count(results: readonly QueryResult[]): FunctionResult {
   const counted = results.filter((result) => result.kind === 'resolved').length;
-  const first = results[0];
-  return succeed([{ kind: 'int', value: counted, path: first === undefined ? '' : pathOf(first), span: null }]);
+  return succeed([{ kind: 'int', value: counted, ...originOf(results) }]);
 }
 
 /**
@@ -70,8 +76,7 @@ function join(args: Arguments, span: SourceSpan | null): FunctionResult {
     }
     parts.push(result.value.value);
   }
-  const first = results[0];
-  return succeed([{ kind: 'string', value: parts.join(delimiterValue.value), path: first === undefined ? '' : pathOf(first), span: null }]);
+  return succeed([{ kind: 'string', value: parts.join(delimiterValue.value), ...originOf(results) }]);
 }
 
 function regexReplace(args: Arguments, span: SourceSpan | null): FunctionResult {

@@ -7,13 +7,16 @@
 import { valueText } from '../compile/display.js';
 import type { UnresolvedResult } from '../values/query-result.js';
 import type { Value } from '../values/value.js';
-import { valueToJson } from '../values/value-to-json.js';
+import { serdeJson } from './serde-json.js';
 import type {
+  StructuredBinaryCheck,
   StructuredClauseReport,
   StructuredComparison,
   StructuredFileReport,
   StructuredPathValue,
+  StructuredUnaryCheck,
   StructuredUnResolved,
+  StructuredValueUnResolved,
 } from './structured-types.js';
 import type { CheckedValue, Comparison, EvaluationReport, EventRecord, Status } from './types.js';
 
@@ -85,25 +88,7 @@ class ValuePrinter {
 }
 
 function pathValue(value: Value): StructuredPathValue {
-  return { path: value.path, value: reportJson(value) };
-}
-
-/** cfn-guard serialises ranges as their display (`[1,10)`, `[a,z]`), not as rules-file syntax. */
-function reportJson(value: Value): unknown {
-  if (!containsRange(value)) return valueToJson(value);
-  if (value.kind === 'range') return valueText(value).replaceAll("'", '');
-  if (value.kind === 'list') return value.items.map(reportJson);
-  if (value.kind === 'map') return Object.fromEntries([...value.entries].map(([k, v]) => [k, reportJson(v)]));
-  return valueToJson(value);
-}
-
-function containsRange(value: Value): boolean {
-  if (value.kind === 'range') return true;
-  if (value.kind === 'list') return value.items.some(containsRange);
-  if (value.kind === 'map') {
-    for (const item of value.entries.values()) if (containsRange(item)) return true;
-  }
-  return false;
+  return { path: value.path, value: serdeJson(value) };
 }
 
 function unresolvedJson(u: UnresolvedResult): StructuredUnResolved {
@@ -114,7 +99,9 @@ function comparisonJson([operator, negated]: Comparison): StructuredComparison {
   return [operator, negated];
 }
 
-const UNARY_FAILURE_TEXT: Readonly<Record<string, readonly [string, string]>> = {
+/** How a failed check's message words its operator: `[when not negated, when negated]`. */
+const FAILURE_WORDS: Readonly<Record<string, readonly [string, string]>> = {
+  // Unary operators (the reference's spacing and articles, word for word).
   Exists: ['did not exist', 'existed'],
   Empty: ['was not empty', 'was empty'],
   IsList: ['was not list', 'was a list '],
@@ -124,9 +111,7 @@ const UNARY_FAILURE_TEXT: Readonly<Record<string, readonly [string, string]>> = 
   IsBool: ['was not bool', 'was bool'],
   IsNull: ['was not null', 'was null'],
   IsFloat: ['was not float', 'was float'],
-};
-
-const BINARY_FAILURE_TEXT: Readonly<Record<string, readonly [string, string]>> = {
+  // Binary operators.
   Eq: ['not equal to', 'equal to'],
   Le: ['not less than equal to', 'less than equal to'],
   Lt: ['not less than', 'less than'],
@@ -134,6 +119,10 @@ const BINARY_FAILURE_TEXT: Readonly<Record<string, readonly [string, string]>> =
   Gt: ['not greater than', 'greater than'],
   In: ['not in', 'in'],
 };
+
+function failureWords([operator, negated]: Comparison): string {
+  return FAILURE_WORDS[operator]![negated ? 1 : 0];
+}
 
 function valueOf(result: CheckedValue): Value | null {
   return result.kind === 'unresolved' ? null : result.value;
@@ -197,6 +186,25 @@ function failedClauses(records: readonly EventRecord[], printer: ValuePrinter): 
   return clauses;
 }
 
+/** `Clause(Binary)`, its fields in cfn-guard's serialisation order. */
+function binaryClause(context: string, custom: string | null, error: string, check: StructuredBinaryCheck): StructuredClauseReport {
+  return { Clause: { Binary: { context, messages: { custom_message: custom, error_message: error }, check } } };
+}
+
+/** `Clause(Unary)`, its fields in cfn-guard's serialisation order. */
+function unaryClause(context: string, custom: string, error: string, check: StructuredUnaryCheck): StructuredClauseReport {
+  return { Clause: { Unary: { check, context, messages: { custom_message: custom, error_message: error } } } };
+}
+
+function unresolvedCheck(unresolved: UnresolvedResult, comparison: Comparison): { UnResolved: StructuredValueUnResolved } {
+  return { UnResolved: { value: unresolvedJson(unresolved), comparison: comparisonJson(comparison) } };
+}
+
+/** `Check was not compliant as property [Q] is missing. Value traversed to [Path=… Value=…]`. */
+function missingText(unresolved: UnresolvedResult, what: string, printer: ValuePrinter): string {
+  return `Check was not compliant as property [${unresolved.remainingQuery}]${what} is missing. Value traversed to [${printer.display(unresolved.traversedTo)}]`;
+}
+
 function clauseReport(current: EventRecord, printer: ValuePrinter): StructuredClauseReport | null {
   if (current.record.kind !== 'ClauseValueCheck') return null;
   const check = current.record.check;
@@ -205,144 +213,73 @@ function clauseReport(current: EventRecord, printer: ValuePrinter): StructuredCl
     case 'Success':
       return null;
     case 'NoValueForEmptyCheck':
-      return {
-        Clause: {
-          Unary: {
-            check: { UnResolvedContext: context },
-            context,
-            messages: {
-              custom_message: (check.customMessage ?? '').replaceAll('\n', ';'),
-              error_message: `Check was not compliant as variable in context [${context}] was not empty`,
-            },
-          },
-        },
-      };
+      return unaryClause(
+        context,
+        (check.customMessage ?? '').replaceAll('\n', ';'),
+        `Check was not compliant as variable in context [${context}] was not empty`,
+        { UnResolvedContext: context },
+      );
     case 'DependentRule':
-      return {
-        Clause: {
-          Unary: {
-            check: { UnResolvedContext: check.rule },
-            context,
-            messages: {
-              custom_message: check.customMessage ?? '',
-              error_message: `Check was not compliant as dependent rule [${check.rule}] did not PASS. Context [${context}]`,
-            },
-          },
-        },
-      };
+      return unaryClause(
+        context,
+        check.customMessage ?? '',
+        `Check was not compliant as dependent rule [${check.rule}] did not PASS. Context [${context}]`,
+        { UnResolvedContext: check.rule },
+      );
     case 'MissingBlockValue': {
       if (check.from.kind !== 'unresolved') return null;
       return {
         Block: {
           context,
-          messages: {
-            custom_message: check.customMessage ?? '',
-            error_message: `Check was not compliant as property [${check.from.remainingQuery}] is missing. Value traversed to [${printer.display(check.from.traversedTo)}]`,
-          },
+          messages: { custom_message: check.customMessage ?? '', error_message: missingText(check.from, '', printer) },
           unresolved: unresolvedJson(check.from),
         },
       };
     }
     case 'Unary': {
-      const [operator, negated] = check.comparison;
-      const text = UNARY_FAILURE_TEXT[operator]![negated ? 1 : 0];
       const error = check.message === null ? '' : `Error = [${check.message}]`;
       const custom = check.customMessage ?? '';
       if (check.from.kind === 'unresolved') {
-        return {
-          Clause: {
-            Unary: {
-              check: { UnResolved: { value: unresolvedJson(check.from), comparison: comparisonJson(check.comparison) } },
-              context,
-              messages: {
-                custom_message: custom,
-                error_message: `Check was not compliant as property [${check.from.remainingQuery}] is missing. Value traversed to [${printer.display(check.from.traversedTo)}].${error}`,
-              },
-            },
-          },
-        };
+        return unaryClause(context, custom, `${missingText(check.from, '', printer)}.${error}`, unresolvedCheck(check.from, check.comparison));
       }
-      return {
-        Clause: {
-          Unary: {
-            check: { Resolved: { value: pathValue(check.from.value), comparison: comparisonJson(check.comparison) } },
-            context,
-            messages: { custom_message: custom, error_message: `Check was not compliant as property [${printer.pathText(check.from.value)}] ${text}.${error}` },
-          },
-        },
-      };
+      const from = check.from.value;
+      return unaryClause(
+        context,
+        custom,
+        `Check was not compliant as property [${printer.pathText(from)}] ${failureWords(check.comparison)}.${error}`,
+        { Resolved: { value: pathValue(from), comparison: comparisonJson(check.comparison) } },
+      );
     }
     case 'Comparison': {
-      const [operator, negated] = check.comparison;
       const custom = check.customMessage ?? '';
       const error = check.message === null ? '' : ` Error = [${check.message}]`;
       if (check.from.kind === 'unresolved') {
-        return {
-          Clause: {
-            Binary: {
-              context,
-              messages: {
-                custom_message: custom,
-                error_message: `Check was not compliant as property [${check.from.remainingQuery}] to compare from is missing. Value traversed to [${printer.display(check.from.traversedTo)}].${error}`,
-              },
-              check: { UnResolved: { value: unresolvedJson(check.from), comparison: comparisonJson(check.comparison) } },
-            },
-          },
-        };
+        return binaryClause(context, custom, `${missingText(check.from, ' to compare from', printer)}.${error}`, unresolvedCheck(check.from, check.comparison));
       }
       const from = check.from.value;
       const to = check.to;
       if (to === null) return null;
       if (to.kind === 'unresolved') {
-        return {
-          Clause: {
-            Binary: {
-              context,
-              messages: {
-                custom_message: custom,
-                error_message: `Check was not compliant as property [${to.remainingQuery}] to compare to is missing. Value traversed to [${printer.display(to.traversedTo)}].${error}`,
-              },
-              check: { UnResolved: { value: unresolvedJson(to), comparison: comparisonJson(check.comparison) } },
-            },
-          },
-        };
+        return binaryClause(context, custom, `${missingText(to, ' to compare to', printer)}.${error}`, unresolvedCheck(to, check.comparison));
       }
-      const text = BINARY_FAILURE_TEXT[operator]![negated ? 1 : 0];
-      return {
-        Clause: {
-          Binary: {
-            context,
-            messages: {
-              custom_message: custom,
-              error_message: `Check was not compliant as property value [${printer.display(from)}] ${text} value [${printer.display(to.value)}].${error}`,
-            },
-            check: { Resolved: { from: pathValue(from), to: pathValue(to.value), comparison: comparisonJson(check.comparison) } },
-          },
-        },
-      };
+      return binaryClause(
+        context,
+        custom,
+        `Check was not compliant as property value [${printer.display(from)}] ${failureWords(check.comparison)} value [${printer.display(to.value)}].${error}`,
+        { Resolved: { from: pathValue(from), to: pathValue(to.value), comparison: comparisonJson(check.comparison) } },
+      );
     }
     case 'InComparison': {
       const from = valueOf(check.from) ?? (check.from.kind === 'unresolved' ? check.from.traversedTo : null);
       if (from === null) return null;
       const toText = check.to.map((t) => resultText(t, printer)).join('.').replaceAll('.[', '[');
-      return {
-        Clause: {
-          Binary: {
-            context,
-            messages: {
-              custom_message: check.customMessage,
-              error_message: `Check was not compliant as property [${printer.pathText(from)}] was not present in [${toText}]`,
-            },
-            check: {
-              InResolved: {
-                from: pathValue(from),
-                to: check.to.filter((t) => t.kind === 'resolved').map((t) => pathValue((t as { value: Value }).value)),
-                comparison: comparisonJson(check.comparison),
-              },
-            },
-          },
+      return binaryClause(context, check.customMessage, `Check was not compliant as property [${printer.pathText(from)}] was not present in [${toText}]`, {
+        InResolved: {
+          from: pathValue(from),
+          to: check.to.filter((t) => t.kind === 'resolved').map((t) => pathValue((t as { value: Value }).value)),
+          comparison: comparisonJson(check.comparison),
         },
-      };
+      });
     }
   }
 }

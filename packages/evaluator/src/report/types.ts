@@ -9,6 +9,7 @@
 import type { ComparisonOperator, SourceSpan } from '@guardts/guard-parser';
 import type { QueryResult } from '../values/query-result.js';
 import type { Value } from '../values/value.js';
+import type { TraceNode } from './explain-model.js';
 
 export type Status = 'PASS' | 'FAIL' | 'SKIP';
 
@@ -136,31 +137,6 @@ export interface RuleVerdict {
   readonly span: SourceSpan;
 }
 
-/**
- * Optional fine-grained trace for `--explain`: what each query resolved to, which filter dropped
- * which candidate, which `when` made a block SKIP. Recorded only when asked for.
- */
-export type TraceEvent =
-  | {
-      readonly kind: 'query';
-      readonly span: SourceSpan;
-      /** Path of the value the query started from. */
-      readonly contextPath: string;
-      readonly results: readonly QueryResult[];
-    }
-  | {
-      readonly kind: 'filter';
-      /** The candidate's position in the data file, when known. */
-      readonly span: SourceSpan | null;
-      readonly candidatePath: string;
-      readonly status: Status;
-    }
-  | {
-      readonly kind: 'when';
-      readonly span: SourceSpan;
-      readonly status: Status;
-    };
-
 export interface EvaluationReport {
   /** The rules file's name as given to `compileRules`. */
   readonly rulesFile: string;
@@ -172,8 +148,8 @@ export interface EvaluationReport {
    * evaluation was asked not to record events (`record: false`), e.g. to compute verdicts only.
    */
   readonly events: EventRecord | null;
-  /** Present when `trace: true` was passed. */
-  readonly trace: readonly TraceEvent[] | null;
+  /** The `--explain` trace (explain-model.ts): the root `FileCheck` node, when `trace: true` was passed. */
+  readonly trace: TraceNode | null;
 }
 
 export interface EvaluateOptions {
@@ -188,9 +164,11 @@ export interface EvaluateOptions {
   readonly maxDepth?: number;
   /**
    * Record the event tree needed for reports (default true). `false` computes verdicts only and
-   * leaves `events` null. With `true`, the complete tree is recorded when some rule FAILs; when
-   * none does, `events` holds just the file and rule records (all a report needs then), unless
-   * `completeEvents` asks for every record (for a verbose event dump).
+   * leaves `events` null. With `true`, the tree is recorded when some rule FAILs — complete except
+   * that a `Resources.*[ Type == X ]` filter answered from the type index leaves each candidate's
+   * `Filter` record without the records of its check (reports skip filter records); when none
+   * FAILs, `events` holds just the file and rule records (all a report needs then). `completeEvents`
+   * asks for every record (for a verbose event dump).
    */
   readonly record?: boolean;
   /** Record every event even when nothing FAILs (default false). */

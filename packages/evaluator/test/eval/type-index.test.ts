@@ -1,6 +1,14 @@
 // The `Resources.*[ Type == X ]` index gives exactly what evaluating the filter gives: compare the
 // indexed path (verdicts only) with the recording path (which never uses the index).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeShared } from '../../../../test-support/shared-corpus.js';
+import { compileRules } from '../../src/api/compile-rules.js';
+import { toStructuredReport } from '../../src/report/structured-report.js';
+import type { EventRecord } from '../../src/report/types.js';
+import type { Value } from '../../src/values/value.js';
+import { loadForValidate } from './document-for-tests.js';
 import { compiled } from './evaluate-helpers.js';
 import { evaluate } from '../../src/api/evaluate.js';
 import { yamlDocument } from './plain-document.js';
@@ -40,4 +48,70 @@ describe('type index', () => {
     const summary = (r: typeof indexed) => (r.ok ? r.report.rules.map((x) => `${x.name}:${x.status}`) : r.error.code);
     expect(summary(indexed)).toEqual(summary(filtered));
   });
+});
+
+/** The structured report (what the console and -o json reports print) of one evaluation. */
+function reported(result: ReturnType<typeof evaluate>): unknown {
+  return result.ok ? toStructuredReport('data', [result.report]) : result.error.code;
+}
+
+describe('type index while recording a failure', () => {
+  const FAILING = `let buckets = Resources.*[ Type == "AWS::S3::Bucket" ]
+rule named when %buckets !empty { %buckets.Properties.BucketName exists }
+rule block { Resources.*[ Type == "AWS::S3::Bucket" ] { Properties.Versioning exists } }
+rule none_selected { Resources.*[ Type == "AWS::None::Here" ] !empty }
+rule none_block { Resources.*[ Type == "AWS::None::Here" ] { Properties exists } }
+`;
+  const TEMPLATE = 'Resources:\n  A: {Type: AWS::S3::Bucket, Properties: {Tags: []}}\n  Q: {Type: AWS::SQS::Queue}\n  B: {Type: AWS::S3::Bucket, Properties: {BucketName: b}}\n';
+
+  it('leaves one Filter record per candidate, in document order, with the filter outcome', () => {
+    const result = evaluate(compiled('rule r { Resources.*[ Type == "AWS::S3::Bucket" ].Properties.BucketName exists }\n'), yamlDocument(TEMPLATE));
+    expect(result.ok && result.report.status).toBe('FAIL');
+    const filters: string[] = [];
+    const visit = (record: EventRecord): void => {
+      if (record.record.kind === 'Filter') filters.push(`${record.context}:${record.record.status}:${record.children.length}`);
+      record.children.forEach(visit);
+    };
+    if (result.ok && result.report.events !== null) visit(result.report.events);
+    expect(filters).toEqual(['Filter/Map#1:PASS:0', 'Filter/Map#1:FAIL:0', 'Filter/Map#1:PASS:0']);
+  });
+
+  it('gives the report that the complete event tree gives', () => {
+    const rules = compiled(FAILING);
+    const document = yamlDocument(TEMPLATE);
+    const summary = evaluate(rules, document);
+    expect(summary.ok && summary.report.status).toBe('FAIL');
+    expect(reported(summary)).toEqual(reported(evaluate(rules, document, { completeEvents: true })));
+  });
+});
+
+describeShared('type index while recording: every failing ct-all pair reports as with complete events', (shared) => {
+  it('237 CT rule files x templates-dev: the same structured report either way', async () => {
+    const corpus = join(shared, 'corpus');
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
+    const rules = files(join(corpus, 'ct-rules', 'cfn-guard'))
+      .filter((file) => file.endsWith('.guard'))
+      .map((file) => compileRules(readFileSync(file, 'utf8'), { fileName: file }))
+      .flatMap((result) => (result.ok ? [result.rules] : []));
+    const documents: [string, Value][] = [];
+    for (const file of files(join(corpus, 'templates-dev', 'templates'))) {
+      const loaded = await loadForValidate(readFileSync(file, 'utf8'), file);
+      if (loaded.ok) documents.push([file, loaded.value]);
+    }
+    expect(rules.length).toBeGreaterThan(200);
+    expect(documents.length).toBeGreaterThan(100);
+    let failing = 0;
+    const differences: string[] = [];
+    for (const compiledRules of rules) {
+      for (const [name, document] of documents) {
+        const summary = evaluate(compiledRules, document);
+        if (!summary.ok || summary.report.status !== 'FAIL') continue;
+        failing++;
+        const complete = evaluate(compiledRules, document, { completeEvents: true });
+        if (JSON.stringify(reported(summary)) !== JSON.stringify(reported(complete))) differences.push(`${compiledRules.fileName} x ${name}`);
+      }
+    }
+    expect(failing).toBeGreaterThan(100);
+    expect(differences).toEqual([]);
+  }, 300_000);
 });
