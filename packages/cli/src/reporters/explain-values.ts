@@ -6,6 +6,7 @@
 import type { Comparison, Value } from '@guardts/evaluator';
 import { printComparator, type SourceSpan } from '@guardts/guard-parser';
 import { isAbsolute, relative } from 'node:path';
+import { canonicalPath } from '../files/canonical-path.js';
 
 export const PREVIEW_LENGTH = 60;
 
@@ -58,8 +59,18 @@ export function truncate(text: string, max: number): string {
 /** `file:line:column` (1-based); the file relative to `cwd` when it is below it. */
 export function spanLocation(span: SourceSpan | null, cwd: string | null = null): string | null {
   if (span === null) return null;
-  const file = cwd !== null && isAbsolute(span.file) && !relative(cwd, span.file).startsWith('..') ? relative(cwd, span.file) : span.file;
-  return `${file}:${span.start.line}:${span.start.column}`;
+  return `${relativeToCwd(span.file, cwd)}:${span.start.line}:${span.start.column}`;
+}
+
+// Data files are named by their canonical path, rules files as given: either may be below the
+// working directory as given or below its canonical form.
+function relativeToCwd(file: string, cwd: string | null): string {
+  if (cwd === null || !isAbsolute(file)) return file;
+  for (const base of [cwd, canonicalPath(cwd)]) {
+    const below = relative(base, file);
+    if (!below.startsWith('..') && !isAbsolute(below)) return below;
+  }
+  return file;
 }
 
 /** The path cfn-guard gives a value; the document root is `/`. */

@@ -3,13 +3,13 @@
  * in CI, as GitHub code scanning wants them, under the `%SRCROOT%` base id) and the region of the
  * failing value in the data file.
  */
-import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Value } from '@guardts/evaluator';
 import type { SourceSpan } from '@guardts/guard-parser';
 import type { DataFile } from '../validate/data-files.js';
 import { TextLines } from './text-lines.js';
+import { canonicalPath } from '../files/canonical-path.js';
 
 export const SOURCE_ROOT_ID = '%SRCROOT%';
 
@@ -50,21 +50,6 @@ export function artifactLocation(name: string, cwd: string): ArtifactLocation {
 
 function uriPath(segments: readonly string[]): string {
   return segments.map(encodeURIComponent).join('/');
-}
-
-const canonicalPaths = new Map<string, string>();
-
-function canonicalPath(path: string): string {
-  let canonical = canonicalPaths.get(path);
-  if (canonical === undefined) {
-    try {
-      canonical = realpathSync(path);
-    } catch {
-      canonical = path;
-    }
-    canonicalPaths.set(path, canonical);
-  }
-  return canonical;
 }
 
 export function spanRegion(span: SourceSpan): Region {
