@@ -60,18 +60,40 @@ export function buildDataFile(engine: GuardEngine, content: string, name: string
   return { ok: true, value: { name, content, document: loaded.value } };
 }
 
+/** A data file found under a `-d` path: `file` as walked (what file events name), `name` its canonical path (what reports show). */
+export interface FoundDataFile {
+  readonly file: string;
+  readonly name: string;
+}
+
 /**
- * `-d` paths: every file at or under each path whose canonical name has a data extension (the
- * filter applies to files named explicitly too), named by its canonical absolute path.
+ * One `-d` path: every file at or under it whose canonical name has a data extension (the filter
+ * applies to files named explicitly too), in walk order; null when the path does not exist.
+ * `canonicalName` may return null to skip a file (the watcher's files can vanish mid-walk).
  */
+export function findDataFiles(
+  path: string,
+  order: FileOrder,
+  cwd: string,
+  canonicalName: (file: string) => string | null = realpathSync,
+): FoundDataFile[] | null {
+  const absolute = resolve(cwd, path);
+  if (!pathExists(absolute)) return null;
+  const found: FoundDataFile[] = [];
+  for (const file of walkFiles(absolute, order)) {
+    const name = canonicalName(file);
+    if (name !== null && hasExtension(name, DATA_FILE_EXTENSIONS)) found.push({ file, name });
+  }
+  return found;
+}
+
+/** `-d` paths loaded, each file named by its canonical absolute path. */
 export function loadDataPaths(engine: GuardEngine, paths: readonly string[], order: FileOrder, cwd: string): Outcome<DataFile[]> {
   const files: DataFile[] = [];
   for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    if (!pathExists(absolute)) return { ok: false, message: missingPath(path) };
-    for (const file of walkFiles(absolute, order)) {
-      const name = realpathSync(file);
-      if (!hasExtension(name, DATA_FILE_EXTENSIONS)) continue;
+    const found = findDataFiles(path, order, cwd);
+    if (found === null) return { ok: false, message: missingPath(path) };
+    for (const { file, name } of found) {
       const content = readUtf8(file);
       if (!content.ok) return content;
       const data = buildDataFile(engine, content.value, name);

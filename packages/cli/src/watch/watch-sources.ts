@@ -1,14 +1,13 @@
 /**
- * Where a watch session finds its files: validate's discovery (rules via `collectRulesFiles`, data by
- * the walk and extension filter `loadDataPaths` applies), re-run after every change so that files
+ * Where a watch session finds its files: validate's discovery (rules via `collectRulesFiles`, data via
+ * `findDataFiles`), re-run after every change so that files
  * added to or removed from a watched directory are noticed. An interface, so that tests can count
  * what a session reads.
  */
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Outcome } from '../engine/guard-engine.js';
-import { pathExists, walkFiles, type FileOrder } from '../files/walk.js';
-import { collectRulesFiles, DATA_FILE_EXTENSIONS, hasExtension, readUtf8, type RulesSource } from '../validate/data-files.js';
+import type { FileOrder } from '../files/walk.js';
+import { collectRulesFiles, findDataFiles, readUtf8, type RulesSource } from '../validate/data-files.js';
 
 /** A data file on disk: `path` as walked (what file events name), `name` its canonical path (what reports show). */
 export interface DataSource {
@@ -59,15 +58,9 @@ export function fileSystemSources({ rules, data, order, cwd }: SourcePaths): Wat
       const files: DataSource[] = [];
       const missing: string[] = [];
       for (const path of data) {
-        const absolute = resolve(cwd, path);
-        if (!pathExists(absolute)) {
-          missing.push(path);
-          continue;
-        }
-        for (const file of walkFiles(absolute, order)) {
-          const name = canonical(file);
-          if (name !== null && hasExtension(name, DATA_FILE_EXTENSIONS)) files.push({ path: file, name });
-        }
+        const found = findDataFiles(path, order, cwd, canonical);
+        if (found === null) missing.push(path);
+        else for (const { file, name } of found) files.push({ path: file, name });
       }
       return { files, missing };
     },

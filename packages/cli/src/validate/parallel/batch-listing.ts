@@ -4,10 +4,9 @@
  * (a path that does not exist, a rules file that cannot be read) returns null: the batch then
  * runs single-threaded, which reports it exactly as the reference does.
  */
-import { realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { isDirectory, pathExists, walkFiles } from '../../files/walk.js';
-import { collectRulesFiles, DATA_FILE_EXTENSIONS, hasExtension, readUtf8 } from '../data-files.js';
+import { statSync } from 'node:fs';
+import { isDirectory } from '../../files/walk.js';
+import { collectRulesFiles, findDataFiles, readUtf8 } from '../data-files.js';
 import type { ValidateOptions } from '../validate-options.js';
 
 export interface ListedDataFile {
@@ -26,12 +25,9 @@ export function listBatch(options: ValidateOptions, cwd: string): BatchListing |
   try {
     const dataFiles: ListedDataFile[] = [];
     for (const path of options.data) {
-      const absolute = resolve(cwd, path);
-      if (!pathExists(absolute)) return null;
-      for (const file of walkFiles(absolute, options.order)) {
-        const name = realpathSync(file);
-        if (hasExtension(name, DATA_FILE_EXTENSIONS)) dataFiles.push({ path: name, bytes: statSync(file).size });
-      }
+      const found = findDataFiles(path, options.order, cwd);
+      if (found === null) return null;
+      for (const { file, name } of found) dataFiles.push({ path: name, bytes: statSync(file).size });
     }
     const rules = collectRulesFiles(options.rules, options.order, cwd);
     if (!rules.ok) return null;
