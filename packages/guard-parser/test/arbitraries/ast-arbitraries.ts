@@ -9,10 +9,13 @@ const span: ast.SourceSpan = { file: 'gen.guard', start: { offset: 0, line: 1, c
 const KEYWORD_LIKE = /^(rule|let|when|WHEN|or|OR|not|NOT|some|SOME|this|THIS|keys|KEYS|in|IN|exists|EXISTS|empty|EMPTY|is_\w+|IS_\w+|true|True|false|False|null|NULL|r)$/;
 // Names that a value position would read as a literal (`trueish`) or a filter as `keys …`.
 const LITERAL_PREFIX = /^(true|True|false|False|null|NULL|keys|KEYS)/;
+// Names that, at the start of the next line, the reference (and so the parser) reads as an operator
+// continuing the previous clause: `A` then `inside` is `A in side`, `existsX` is `A exists` + `X`.
+const OPERATOR_PREFIX = /^(in|IN|exists|EXISTS|empty|EMPTY|or|OR|not|NOT|is_|IS_)/;
 
 export const nameArb: fc.Arbitrary<string> = fc
   .stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,7}$/)
-  .filter((name) => !KEYWORD_LIKE.test(name) && !LITERAL_PREFIX.test(name));
+  .filter((name) => !KEYWORD_LIKE.test(name) && !LITERAL_PREFIX.test(name) && !OPERATOR_PREFIX.test(name));
 
 const identifierArb = nameArb.map((name): ast.Identifier => ({ kind: 'Identifier', name, span }));
 
