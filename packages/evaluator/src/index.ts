@@ -13,6 +13,7 @@ export type * from './report/types.js';
 export type * from './report/explain-model.js';
 export type * from './report/structured-types.js';
 export { combineStatus, toStructuredReport } from './report/structured-report.js';
+export { recordStatus } from './report/record-status.js';
 export { RangeText, RustFloat } from './report/serde-scalars.js';
 export { serdeJson } from './report/serde-json.js';
 export { valueText } from './compile/display.js';

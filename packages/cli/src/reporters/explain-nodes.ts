@@ -4,27 +4,10 @@
  * by the text and the JSON explanation.
  */
 import type { ClauseCheck, QueryTrace, Status, TraceNode, Value } from '@guardts/evaluator';
+import { recordStatus } from '@guardts/evaluator';
 
 export function nodeStatus(node: TraceNode): Status {
-  const record = node.record;
-  switch (record.kind) {
-    case 'FileCheck':
-    case 'RuleCheck':
-    case 'RuleCondition':
-    case 'TypeCondition':
-    case 'TypeBlock':
-    case 'Filter':
-    case 'WhenCondition':
-      return record.status;
-    case 'TypeCheck':
-    case 'WhenCheck':
-    case 'Disjunction':
-    case 'BlockGuardCheck':
-    case 'GuardClauseBlockCheck':
-      return record.block.status;
-    case 'ClauseValueCheck':
-      return record.check.kind === 'Success' ? 'PASS' : 'FAIL';
-  }
+  return recordStatus(node.record);
 }
 
 export function isCondition(node: TraceNode): boolean {
