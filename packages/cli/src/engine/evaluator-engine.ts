@@ -1,13 +1,17 @@
 /** The GuardEngine backed by @guardts/evaluator (and the parser's diagnostics for messages). */
 import {
   compileRules,
+  DEFAULT_HEAP_FRACTION,
+  DEFAULT_MAX_CHECKS,
   evaluate,
   loadDocument,
   loadTestSpecDocument,
   mergeInputParameters,
+  ReportTooLargeError,
   toStructuredReport,
   type CompiledRules as EvaluatorRules,
   type DocumentLoadResult,
+  type EvaluationReport,
   type Value,
 } from '@guardts/evaluator';
 import { formatDiagnostic } from '@guardts/guard-parser';
@@ -21,7 +25,7 @@ function fromLoad(result: DocumentLoadResult): Outcome<Value> {
   return result.ok ? { ok: true, value: result.document } : { ok: false, message: result.error.message };
 }
 
-/** The CLI's `--max-data-size`, `--deadline` and `--max-depth` (docs/errors.md, "Limits"); absent means the library default. */
+/** The CLI's `--max-data-size`, `--deadline`, `--max-depth` and `--max-checks` (docs/errors.md, "Limits"); absent means the library default. */
 export interface EngineLimits {
   /** Refuse data/spec texts over this many UTF-8 bytes. */
   readonly maxDataSize?: number;
@@ -29,6 +33,8 @@ export interface EngineLimits {
   readonly deadlineMs?: number;
   /** Bound on nested rule references, parameterized calls and filters during evaluation. */
   readonly maxDepth?: number;
+  /** Bound on the records of the event tree one evaluation holds (`--max-checks`). */
+  readonly maxChecks?: number;
 }
 
 /** Applies `--max-data-size` in bytes (the library counts UTF-16 units, never more than the bytes). */
@@ -49,12 +55,33 @@ function evaluationFailure(code: string, message: string, rulesFile: string, dat
   const data = dataName === '' ? 'a test spec input' : `data file ${dataName}`;
   if (code === 'deadline-exceeded') return `evaluating rules file ${rulesFile} against ${data} exceeded the deadline of ${limits.deadlineMs} ms (--deadline)`;
   if (code === 'depth-exceeded') return `${message}, evaluating rules file ${rulesFile} against ${data} (--max-depth sets the limit)`;
+  if (code === 'checks-exceeded') return `${rulesFile}: evaluation stopped: the report of its rules against ${data} holds more than ${limits.maxChecks ?? DEFAULT_MAX_CHECKS} checks (a rule comparing every value with every value?); narrow the rule or raise --max-checks`;
+  if (code === 'memory-exceeded') return heapFull(rulesFile, dataName);
   return message;
+}
+
+function structuredOrTooLarge(dataName: string, report: EvaluationReport): ReturnType<typeof toStructuredReport> | ReportTooLargeError {
+  try {
+    return toStructuredReport(dataName, [report]);
+  } catch (error) {
+    if (error instanceof ReportTooLargeError) return error;
+    throw error;
+  }
+}
+
+/** The heap guard tripped while recording the events or building the report from them. */
+function heapFull(rulesFile: string, dataName: string): string {
+  const data = dataName === '' ? 'a test spec input' : `data file ${dataName}`;
+  return `${rulesFile}: evaluation stopped: the report of its rules against ${data} filled the JavaScript heap (${Math.round(DEFAULT_HEAP_FRACTION * 100)} % of its limit); narrow the rule, or give node more heap (NODE_OPTIONS=--max-old-space-size=<MiB>)`;
 }
 
 export function evaluatorEngine(limits: EngineLimits = {}): GuardEngine {
   const loadLimits = limits.maxDataSize === undefined ? {} : { maxSize: limits.maxDataSize };
-  const evaluateLimits = { ...(limits.deadlineMs === undefined ? {} : { deadlineMs: limits.deadlineMs }), ...(limits.maxDepth === undefined ? {} : { maxDepth: limits.maxDepth }) };
+  const evaluateLimits = {
+    ...(limits.deadlineMs === undefined ? {} : { deadlineMs: limits.deadlineMs }),
+    ...(limits.maxDepth === undefined ? {} : { maxDepth: limits.maxDepth }),
+    ...(limits.maxChecks === undefined ? {} : { maxChecks: limits.maxChecks }),
+  };
   return {
     compileRules(text, fileName) {
       // The commands name rules files as cfn-guard does (base name, path as given, or stem): contexts too.
@@ -80,7 +107,8 @@ export function evaluatorEngine(limits: EngineLimits = {}): GuardEngine {
       const result = evaluate((rules as EngineRules).compiled, document, { dataName, completeEvents: options?.completeEvents === true, trace: options?.explain === true, ...evaluateLimits });
       if (!result.ok) return { ok: false, message: evaluationFailure(result.error.code, result.error.message, rules.fileName, dataName, limits) };
       const report = result.report;
-      const projection = toStructuredReport(dataName, [report]);
+      const projection = structuredOrTooLarge(dataName, report);
+      if (projection instanceof ReportTooLargeError) return { ok: false, message: heapFull(rules.fileName, dataName) };
       const evaluation: RulesEvaluation = {
         status: report.status,
         rules: report.rules,

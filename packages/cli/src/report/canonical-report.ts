@@ -24,6 +24,18 @@ function markFloats(json: unknown, value: Value | null): unknown {
 class Canonicaliser {
   constructor(private readonly document: Value | null) {}
 
+  /** The checks of one `in` clause share their right-hand side (a cross product: n^2 checks of n values): so do their canonical forms. */
+  private readonly inTargets = new WeakMap<readonly PathAndValue[], readonly PathAndValue[]>();
+
+  inTarget(to: readonly PathAndValue[]): readonly PathAndValue[] {
+    let canonical = this.inTargets.get(to);
+    if (canonical === undefined) {
+      canonical = to.map((each) => this.pathValue(each));
+      this.inTargets.set(to, canonical);
+    }
+    return canonical;
+  }
+
   pathValue(pv: PathAndValue): PathAndValue {
     const value = this.document === null || pv.path === '' ? null : findValueByPath(this.document, pv.path);
     return { path: pv.path, value: markFloats(pv.value, value !== null && value.path === pv.path ? value : null) };
@@ -66,7 +78,7 @@ class Canonicaliser {
         ? { UnResolved: { value: this.unresolved(check.UnResolved.value), comparison: check.UnResolved.comparison } }
         : 'Resolved' in check
           ? { Resolved: { from: this.pathValue(check.Resolved.from), to: this.pathValue(check.Resolved.to), comparison: check.Resolved.comparison } }
-          : { InResolved: { from: this.pathValue(check.InResolved.from), to: check.InResolved.to.map((to) => this.pathValue(to)), comparison: check.InResolved.comparison } };
+          : { InResolved: { from: this.pathValue(check.InResolved.from), to: this.inTarget(check.InResolved.to), comparison: check.InResolved.comparison } };
     return { Clause: { Binary: { context: binary.context, messages: this.messages(binary.messages), check: canonical } } };
   }
 }

@@ -17,7 +17,7 @@ export interface TestOptions {
   readonly outputFormat: OutputFormat;
   /** `--explain`: under a test case whose expectations failed, why those rules failed or skipped. */
   readonly explain?: boolean;
-  /** `--max-data-size` (spec files), `--deadline`, `--max-depth`; absent ones keep the library defaults. */
+  /** `--max-data-size` (spec files), `--deadline`, `--max-depth`, `--max-checks`; absent ones keep the library defaults. */
   readonly limits?: EngineLimits;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `--max-data-size`, `--deadline` and `--max-depth`, shared by `validate` and `test`: the CLI side
+ * `--max-data-size`, `--deadline`, `--max-depth` and `--max-checks`, shared by `validate` and `test`: the CLI side
  * of the evaluator's load and evaluation limits (docs/errors.md, "Limits"). A malformed value is a
  * usage error (exit 2) raised by commander.
  */
@@ -28,7 +28,8 @@ export function addLimitOptions(command: Command): Command {
   return command
     .addOption(new Option('--max-data-size <size>', 'refuse data files larger than this (bytes, or with KiB/MiB/GiB; default 256MiB)').argParser(parseByteSize))
     .addOption(new Option('--deadline <ms>', 'fail when one evaluation (a rules file against a data file) takes longer than this many milliseconds (default: none)').argParser(parsePositiveInteger))
-    .addOption(new Option('--max-depth <n>', 'fail when rules nest (rule references, parameterized calls, filters) deeper than this during evaluation (default 256)').argParser(parsePositiveInteger));
+    .addOption(new Option('--max-depth <n>', 'fail when rules nest (rule references, parameterized calls, filters) deeper than this during evaluation (default 256)').argParser(parsePositiveInteger))
+    .addOption(new Option('--max-checks <n>', 'fail when the report of one evaluation holds more than this many checks, e.g. a rule comparing every resource with every resource (default 1000000)').argParser(parsePositiveInteger));
 }
 
 /** The limits given on the command line; the ones not given keep the library defaults. */
@@ -37,5 +38,6 @@ export function limitsFromFlags(flags: Record<string, unknown>): EngineLimits {
     ...(typeof flags.maxDataSize === 'number' ? { maxDataSize: flags.maxDataSize } : {}),
     ...(typeof flags.deadline === 'number' ? { deadlineMs: flags.deadline } : {}),
     ...(typeof flags.maxDepth === 'number' ? { maxDepth: flags.maxDepth } : {}),
+    ...(typeof flags.maxChecks === 'number' ? { maxChecks: flags.maxChecks } : {}),
   };
 }

@@ -33,7 +33,7 @@ export interface ValidateOptions {
   readonly jobs?: number | 'auto';
   /** `--no-progress` clears it: never print the progress line. Absent means true. */
   readonly progress?: boolean;
-  /** `--max-data-size`, `--deadline`, `--max-depth`; absent ones keep the library defaults. */
+  /** `--max-data-size`, `--deadline`, `--max-depth`, `--max-checks`; absent ones keep the library defaults. */
   readonly limits?: EngineLimits;
   /** `--explain`: after each report, why each rule failed or was skipped (docs/explain.md). */
   readonly explain?: boolean;

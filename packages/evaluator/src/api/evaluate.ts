@@ -5,7 +5,8 @@
  * Recording every event costs about half again the evaluation time, and reports only need the
  * events of failing rules; so by default a first pass computes the verdicts without recording,
  * and a second, recording pass runs only when a rule FAILed. Evaluation is deterministic, so both
- * passes agree.
+ * passes agree. The reports' pass keeps only the records reports read (recorder.ts), and every
+ * recording pass is bounded: `maxChecks` records held at once, and a guard on the heap.
  */
 import type { CompiledRules } from '../compile/ir.js';
 import type { EvaluateOptions, EvaluationReport, EventRecord, RuleVerdict, Status } from '../report/types.js';
@@ -15,11 +16,15 @@ import type { Value } from '../values/value.js';
 import { EvaluationAbort } from '../eval/abort.js';
 import { evaluateRulesFile } from '../eval/evaluate-rules.js';
 import { RootScope } from '../eval/scopes.js';
+import type { RecorderLimits } from '../eval/recorder.js';
 import { EvaluationState } from '../eval/state.js';
+import { DEFAULT_HEAP_FRACTION } from '../eval/heap-guard.js';
 
 export type EvaluateResult = { readonly ok: true; readonly report: EvaluationReport } | { readonly ok: false; readonly error: EvaluationError };
 
 const DEFAULT_MAX_DEPTH = 256;
+/** Records of the event tree held at once (docs/errors.md, "Limits"): the corpora need at most 1,049. */
+export const DEFAULT_MAX_CHECKS = 1_000_000;
 
 export function evaluate(rules: CompiledRules, document: Value, options: EvaluateOptions = {}): EvaluateResult {
   const root = options.parameters === undefined ? document : mergeParameters(document, options.parameters);
@@ -28,19 +33,20 @@ export function evaluate(rules: CompiledRules, document: Value, options: Evaluat
   const trace = options.trace ?? false;
   const deadline = options.deadlineMs === undefined ? null : Date.now() + options.deadlineMs;
   const dataName = options.dataName ?? '';
-  const pass = (recording: boolean, recordFilterClauses = true) =>
-    run(rules, root, { record: recording, trace, deadline, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, recordFilterClauses }, dataName);
+  const limits = { maxRecords: options.maxChecks ?? DEFAULT_MAX_CHECKS, heapFraction: options.heapFraction === undefined ? DEFAULT_HEAP_FRACTION : options.heapFraction };
+  const pass = (recording: boolean, reportsOnly = false) =>
+    run(rules, root, { record: recording, trace, deadline, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, recordFilterClauses: !reportsOnly, recorderLimits: { ...limits, pruneClean: reportsOnly } }, dataName);
   if (!record || trace || options.completeEvents === true) return pass(record);
   const verdicts = pass(false);
-  // The events of a failure feed reports, which never look inside filter records.
-  if (!verdicts.ok || verdicts.report.status === 'FAIL') return verdicts.ok ? pass(true, false) : verdicts;
+  // The events of a failure feed reports, which never look inside filter records nor at records without a failure below them.
+  if (!verdicts.ok || verdicts.report.status === 'FAIL') return verdicts.ok ? pass(true, true) : verdicts;
   return { ok: true, report: { ...verdicts.report, events: ruleRecordsOnly(verdicts.report.rules, verdicts.report.status, dataName) } };
 }
 
 function run(
   rules: CompiledRules,
   root: Value,
-  settings: { record: boolean; trace: boolean; deadline: number | null; maxDepth: number; recordFilterClauses: boolean },
+  settings: { record: boolean; trace: boolean; deadline: number | null; maxDepth: number; recordFilterClauses: boolean; recorderLimits: RecorderLimits },
   dataName: string,
 ): EvaluateResult {
   const state = new EvaluationState(rules, settings);

@@ -22,7 +22,11 @@ export function binaryOperation(clause: CompiledAccessClause, rhs: readonly Chec
     recordCheck(context, label, { kind: 'Comparison', status: 'FAIL', message, customMessage, comparison, from: { kind: 'resolved', value: from }, to, span });
     outcomes.push([{ kind: 'resolved', value: from }, 'FAIL']);
   };
+  // Every value of a query `in` a query fails against the same right-hand side: the checks share
+  // one copy of it (a cross product records n checks of n values each: n^2 objects otherwise).
+  let sharedTo: { readonly values: readonly Value[]; readonly results: readonly CheckedValue[] } | null = null;
   const failedIn = (from: Value, to: readonly Value[]): void => {
+    if (sharedTo?.values !== to) sharedTo = { values: to, results: to.map((value) => ({ kind: 'resolved', value })) };
     recordCheck(context, label, {
       kind: 'InComparison',
       status: 'FAIL',
@@ -30,7 +34,7 @@ export function binaryOperation(clause: CompiledAccessClause, rhs: readonly Chec
       customMessage,
       comparison,
       from: { kind: 'resolved', value: from },
-      to: to.map((value) => ({ kind: 'resolved', value })),
+      to: sharedTo.results,
       span,
     });
     outcomes.push([{ kind: 'resolved', value: from }, 'FAIL']);

@@ -4,7 +4,7 @@
  */
 import type { CompiledRules } from '../compile/ir.js';
 import { abort } from './abort.js';
-import { Recorder } from './recorder.js';
+import { Recorder, type RecorderLimits } from './recorder.js';
 import { TracingRecorder } from './trace-recorder.js';
 
 const CHECK_DEADLINE_EVERY = 256;
@@ -24,11 +24,11 @@ export class EvaluationState {
 
   constructor(
     readonly rules: CompiledRules,
-    options: { record: boolean; trace: boolean; deadline: number | null; maxDepth: number; recordFilterClauses?: boolean },
+    options: { record: boolean; trace: boolean; deadline: number | null; maxDepth: number; recordFilterClauses?: boolean; recorderLimits?: RecorderLimits },
   ) {
     this.recordFilterClauses = options.recordFilterClauses ?? true;
-    this.trace = options.trace ? new TracingRecorder() : null;
-    this.recorder = this.trace ?? new Recorder(options.record);
+    this.trace = options.trace ? new TracingRecorder(options.recorderLimits) : null;
+    this.recorder = this.trace ?? new Recorder(options.record, options.recorderLimits);
     this.deadline = options.deadline;
     this.maxDepth = options.maxDepth;
   }

@@ -10,7 +10,7 @@ import type { QueryRole, QueryStep, TraceNode, TraceNote } from '../report/expla
 import type { CheckedValue, RecordType } from '../report/types.js';
 import type { QueryResult, UnresolvedResult } from '../values/query-result.js';
 import type { Value } from '../values/value.js';
-import { Recorder } from './recorder.js';
+import { Recorder, type RecorderLimits } from './recorder.js';
 
 interface OpenNode {
   readonly context: string;
@@ -24,8 +24,9 @@ export class TracingRecorder extends Recorder {
   private root: TraceNode | null = null;
   private pauses = 0;
 
-  constructor() {
-    super(true);
+  /** The trace is complete: no pruning; the record budget and the heap guard still apply. */
+  constructor(limits: RecorderLimits = {}) {
+    super(true, { ...limits, pruneClean: false });
   }
 
   /**

@@ -5,6 +5,7 @@
  * Message texts are the reference's, word for word (its typos included).
  */
 import { valueText } from '../compile/display.js';
+import { HeapWatch } from '../eval/heap-guard.js';
 import type { UnresolvedResult } from '../values/query-result.js';
 import type { Value } from '../values/value.js';
 import { serdeJson } from './serde-json.js';
@@ -37,7 +38,7 @@ export function toStructuredReport(dataName: string, reports: readonly Evaluatio
       if (child.record.status === 'PASS') compliant.add(child.record.name);
       else if (child.record.status === 'SKIP') notApplicable.add(child.record.name);
     }
-    notCompliant.push(...failedClauses(root.children, printer));
+    failedClauses(root.children, printer, notCompliant);
   }
   return {
     name: dataName,
@@ -69,6 +70,9 @@ function compareBytes(a: string, b: string): number {
 
 /** Prints values as the reference does: rules-file literals have no location (`[L:0,C:0]`). */
 class ValuePrinter {
+  /** A cross product's report can outgrow the heap (n^2 messages of n values each): it stops first. */
+  readonly watch = new HeapWatch();
+
   constructor(private readonly rulesFile: string) {}
 
   location(value: Value): string {
@@ -80,6 +84,25 @@ class ValuePrinter {
   pathText(value: Value): string {
     return `${value.path}${this.location(value)}`;
   }
+
+  /**
+   * The text and values of an `in` check's right-hand side. The checks of one clause share one
+   * right-hand side (binary-clause.ts), and so share this: a cross product's n^2 checks of n values
+   * each would otherwise build n^3 strings and objects.
+   */
+  inTarget(to: readonly CheckedValue[]): { readonly text: string; readonly values: readonly StructuredPathValue[] } {
+    let target = this.inTargets.get(to);
+    if (target === undefined) {
+      target = {
+        text: to.map((t) => resultText(t, this)).join('.').replaceAll('.[', '['),
+        values: to.filter((t) => t.kind === 'resolved').map((t) => pathValue((t as { value: Value }).value)),
+      };
+      this.inTargets.set(to, target);
+    }
+    return target;
+  }
+
+  private readonly inTargets = new WeakMap<readonly CheckedValue[], { readonly text: string; readonly values: readonly StructuredPathValue[] }>();
 
   /** `PathAwareValue`'s display: `Path=/a/b[L:1,C:2] Value="x"`. */
   display(value: Value): string {
@@ -134,9 +157,10 @@ function resultText(result: CheckedValue, printer: ValuePrinter): string {
   return `(resolved, ${printer.display(result.value)})`;
 }
 
-function failedClauses(records: readonly EventRecord[], printer: ValuePrinter): StructuredClauseReport[] {
-  const clauses: StructuredClauseReport[] = [];
+/** Appends the reports of the failed clauses among `records` to `clauses` (a spread of a cross product's would overflow the stack). */
+function failedClauses(records: readonly EventRecord[], printer: ValuePrinter, clauses: StructuredClauseReport[] = []): StructuredClauseReport[] {
   for (const current of records) {
+    printer.watch.step();
     const record = current.record;
     switch (record.kind) {
       case 'RuleCheck':
@@ -161,7 +185,7 @@ function failedClauses(records: readonly EventRecord[], printer: ValuePrinter): 
               unresolved: null,
             },
           });
-        } else clauses.push(...failedClauses(current.children, printer));
+        } else failedClauses(current.children, printer, clauses);
         break;
       case 'Disjunction':
         if (record.block.status === 'FAIL') clauses.push({ Disjunctions: { checks: failedClauses(current.children, printer) } });
@@ -169,10 +193,10 @@ function failedClauses(records: readonly EventRecord[], printer: ValuePrinter): 
       case 'GuardClauseBlockCheck':
       case 'WhenCheck':
       case 'TypeCheck':
-        if (record.block.status === 'FAIL') clauses.push(...failedClauses(current.children, printer));
+        if (record.block.status === 'FAIL') failedClauses(current.children, printer, clauses);
         break;
       case 'TypeBlock':
-        if (record.status === 'FAIL') clauses.push(...failedClauses(current.children, printer));
+        if (record.status === 'FAIL') failedClauses(current.children, printer, clauses);
         break;
       case 'ClauseValueCheck': {
         const clause = clauseReport(current, printer);
@@ -272,11 +296,11 @@ function clauseReport(current: EventRecord, printer: ValuePrinter): StructuredCl
     case 'InComparison': {
       const from = valueOf(check.from) ?? (check.from.kind === 'unresolved' ? check.from.traversedTo : null);
       if (from === null) return null;
-      const toText = check.to.map((t) => resultText(t, printer)).join('.').replaceAll('.[', '[');
-      return binaryClause(context, check.customMessage, `Check was not compliant as property [${printer.pathText(from)}] was not present in [${toText}]`, {
+      const target = printer.inTarget(check.to);
+      return binaryClause(context, check.customMessage, `Check was not compliant as property [${printer.pathText(from)}] was not present in [${target.text}]`, {
         InResolved: {
           from: pathValue(from),
-          to: check.to.filter((t) => t.kind === 'resolved').map((t) => pathValue((t as { value: Value }).value)),
+          to: target.values,
           comparison: comparisonJson(check.comparison),
         },
       });

@@ -163,9 +163,23 @@ export interface EvaluateOptions {
   /** Bound on nested rule references / parameterized calls / filters (default 256). */
   readonly maxDepth?: number;
   /**
+   * Bound on the records of the event tree (or trace) held at once while recording (default
+   * 1,000,000, `DEFAULT_MAX_CHECKS`); one more ends the evaluation with a `checks-exceeded` error.
+   * A rule checking a cross product (every resource against every resource) is what reaches it.
+   */
+  readonly maxChecks?: number;
+  /**
+   * While recording, end the evaluation with a `memory-exceeded` error when the used JavaScript
+   * heap passes this fraction of V8's limit (default 0.85, `DEFAULT_HEAP_FRACTION`; `null`: never),
+   * rather than let V8 kill the process when the heap runs out.
+   */
+  readonly heapFraction?: number | null;
+  /**
    * Record the event tree needed for reports (default true). `false` computes verdicts only and
-   * leaves `events` null. With `true`, the tree is recorded when some rule FAILs — complete except
-   * that a `Resources.*[ Type == X ]` filter answered from the type index leaves each candidate's
+   * leaves `events` null. With `true`, the tree is recorded when some rule FAILs — with every
+   * failing record and the records above it, but not the records without any failure below them
+   * (reports never read those; a record whose children all went keeps the first one), and a
+   * `Resources.*[ Type == X ]` filter answered from the type index leaves each candidate's
    * `Filter` record without the records of its check (reports skip filter records); when none
    * FAILs, `events` holds just the file and rule records (all a report needs then). `completeEvents`
    * asks for every record (for a verbose event dump).

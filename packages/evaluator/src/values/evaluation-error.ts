@@ -20,6 +20,10 @@ export type EvaluationErrorCode =
   | 'regex-invalid'
   | 'deadline-exceeded'
   | 'depth-exceeded'
+  /** The event tree of one evaluation held more records than `maxChecks` allows. */
+  | 'checks-exceeded'
+  /** The JavaScript heap was nearly full while recording the event tree (see `heapFraction`). */
+  | 'memory-exceeded'
   | 'internal';
 
 export interface EvaluationError {
