@@ -4,14 +4,18 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { buildSnapshotBlob, snapshotBlobPath } from '../bin/snapshot-blob.mjs';
+import { chevrotainCharCodeMap, lazyBuiltins, lazyPackages } from './snapshot-plugins.mjs';
 
+// Chunk names change with their contents: without this, every build's chunks pile up beside the last.
+const bundleDir = new URL('../dist/bundle', import.meta.url).pathname;
+rmSync(bundleDir, { recursive: true, force: true });
 await build({
   entryPoints: {
     main: new URL('../src/main.ts', import.meta.url).pathname,
     // `validate --jobs`: the script each worker thread runs (src/validate/parallel/run-in-workers.ts).
     'validate-worker': new URL('../src/validate/parallel/validate-worker.ts', import.meta.url).pathname,
   },
-  outdir: new URL('../dist/bundle', import.meta.url).pathname,
+  outdir: bundleDir,
   bundle: true,
   splitting: true,
   platform: 'node',
@@ -39,9 +43,10 @@ await build({
   conditions: ['source'],
   external: ['@aws-sdk/*', '@smithy/*'],
   define: { 'import.meta.url': '__guardtsBundleUrl' },
-  // The source text lives in the snapshot's heap: a smaller one deserialises faster (names are kept).
-  minifyWhitespace: true,
-  minifySyntax: true,
+  // The source text lives in the snapshot's heap, which every start deserialises: the smaller, the
+  // faster (docs/performance.md, "Cold start"). Property names are kept, and so is what the CLI prints.
+  minify: true,
+  plugins: [chevrotainCharCodeMap, lazyBuiltins(), lazyPackages()],
   banner: { js: "var __guardtsBundleUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'bundle', 'main.js')).href;" },
   logLevel: 'warning',
 });

@@ -3,6 +3,7 @@
  * invocations in-process and capture exactly what a user would see.
  */
 import { readFileSync } from 'node:fs';
+import { isatty } from 'node:tty';
 
 export interface OutputStream {
   write(text: string): void;
@@ -22,8 +23,9 @@ export interface CommandIo {
 
 export function processIo(): CommandIo {
   return {
-    stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
-    stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+    // isatty, not process.stdout.isTTY: a stream is built only when something is written (~0.5 ms each at start-up).
+    stdout: { write: (text) => void process.stdout.write(text), isTTY: isatty(1) },
+    stderr: { write: (text) => void process.stderr.write(text), isTTY: isatty(2) },
     readStdin: () => {
       try {
         return readFileSync(0, 'utf8');
