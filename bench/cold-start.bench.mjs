@@ -48,7 +48,7 @@ const CONTENDERS = {
   'guardts.mjs': [process.execPath, [guardtsMjs, ...args]],
   'cfn-guard': [reference, args],
   ...(existsSync(emptyBlob) ? { 'empty snapshot': [process.execPath, ['--snapshot-blob', emptyBlob]] } : {}),
-  ...(snapshot.ok ? { 'snapshot help': [process.execPath, ['--snapshot-blob', blob, 'help']], 'snapshot validate': [process.execPath, ['--snapshot-blob', blob, ...args]] } : {}),
+  ...(snapshot.ok ? { 'snapshot help': [process.execPath, ['--snapshot-blob', blob, 'help']], 'snapshot validate': [process.execPath, ['--max-semi-space-size=8', '--snapshot-blob', blob, ...args]] } : {}),
 };
 // bin/guardts runs the first `node` on PATH: make it this one, whose snapshot the bench builds.
 const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
@@ -60,7 +60,7 @@ const cpuFile = join(scratch, 'cpu');
 const cpuSource = bash !== null ? "bash's `times` (ms resolution)" : gnuTime !== null ? 'GNU time (10 ms resolution)' : null;
 
 // The rows that split guardts' time start node as bin/guardts does for this case: with glibc's
-// huge pages for malloc (see there).
+// huge pages for malloc (see there), and validate with its V8 flag.
 const hugePages = { ...env, GLIBC_TUNABLES: `${env.GLIBC_TUNABLES ? `${env.GLIBC_TUNABLES}:` : ''}glibc.malloc.hugetlb=1` };
 const SPLIT_ROWS = new Set(['empty snapshot', 'snapshot help', 'snapshot validate']);
 const envOf = (name) => (SPLIT_ROWS.has(name) ? hugePages : env);

@@ -23,7 +23,9 @@ export function startedFromSnapshot(): boolean {
  */
 export function rerunWithoutSnapshot(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   const bin = fileURLToPath(new URL('../../bin/guardts.mjs', import.meta.url));
-  const result = spawnSync(process.execPath, [bin, ...argv], { stdio: 'inherit', env });
+  // The launcher's cap on V8's semi-spaces (bin/guardts) holds for the batch's own process too.
+  const heapFlags = process.execArgv.filter((flag) => flag.startsWith('--max-semi-space-size='));
+  const result = spawnSync(process.execPath, [...heapFlags, bin, ...argv], { stdio: 'inherit', env });
   if (result.error !== undefined || result.status === null) {
     process.stderr.write(`Error occurred guardts could not start its worker process: ${result.error?.message ?? `signal ${result.signal}`}\n`);
     return 255;

@@ -55,7 +55,7 @@ describe('the CLI started from its V8 startup snapshot', () => {
     if (!existsSync(distBlob)) run(process.execPath, [join(cliDir, 'bin', 'snapshot-blob.mjs'), distBlob], dir);
     expect(existsSync(distBlob)).toBe(true);
     const traced = run('sh', ['-x', launcher, 'validate', '-r', 'rules.guard', '-d', 'template.yaml'], dir);
-    expect(traced.stderr).toMatch(/exec \S+ --snapshot-blob \S+\/dist\/snapshot\/blobs\/\S+\.blob validate /);
+    expect(traced.stderr).toMatch(/exec \S+ (?:--max-semi-space-size=\d+ )?--snapshot-blob \S+\/dist\/snapshot\/blobs\/\S+\.blob validate /);
     expect(traced.status).toBe(19);
   });
 

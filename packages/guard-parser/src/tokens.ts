@@ -9,6 +9,7 @@
  * `Exists`) and all belong to the `Word` category: keywords are not reserved as property names.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { namePattern } from './lexer-name-pattern.js';
 
 // Rust's `char::is_alphanumeric` after an ASCII letter, plus `_`.
 const NAME_TAIL = '[\\p{Alphabetic}\\p{N}_]*';
@@ -66,7 +67,7 @@ export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
 
 export const Identifier = createToken({
   name: 'Identifier',
-  pattern: unicodePattern(`[A-Za-z]${NAME_TAIL}`),
+  pattern: namePattern(`[A-Za-z]${NAME_TAIL}`),
   start_chars_hint: ASCII_LETTERS,
   line_breaks: false,
   categories: [Word],
@@ -75,7 +76,7 @@ export const Identifier = createToken({
 /** `AWS::S3::Bucket`, `Custom::Thing`, `AWS::X::Y::MODULE`. */
 export const TypeName = createToken({
   name: 'TypeName',
-  pattern: unicodePattern(`[A-Za-z]${NAME_TAIL}::[A-Za-z]${NAME_TAIL}(?:::[A-Za-z]${NAME_TAIL}(?:::MODULE(?![\\p{Alphabetic}\\p{N}_]))?)?`),
+  pattern: namePattern(`[A-Za-z]${NAME_TAIL}::[A-Za-z]${NAME_TAIL}(?:::[A-Za-z]${NAME_TAIL}(?:::MODULE(?![\\p{Alphabetic}\\p{N}_]))?)?`),
   start_chars_hint: ASCII_LETTERS,
   line_breaks: false,
 });
@@ -83,7 +84,7 @@ export const TypeName = createToken({
 /** `%name` (no space after `%`). */
 export const VariableReference = createToken({
   name: 'VariableReference',
-  pattern: unicodePattern(`%[A-Za-z]${NAME_TAIL}`),
+  pattern: namePattern(`%[A-Za-z]${NAME_TAIL}`),
   start_chars_hint: ['%'],
   line_breaks: false,
 });
