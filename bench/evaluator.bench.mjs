@@ -76,3 +76,40 @@ for (const row of rows) {
     `| ${row.record ? 'with event tree' : 'verdicts only'} | ${row.median.toFixed(0)} ms | ${((row.median * 1000) / pairs).toFixed(1)} µs | ${((REFERENCE_SECONDS * 1000) / row.median).toFixed(0)}x | ${total.toFixed(0)} ms, ${((REFERENCE_SECONDS * 1000) / total).toFixed(1)}x | ${row.failures} | ${row.errors} |`,
   );
 }
+
+// ---- per call: the fixed cost of `evaluate` -----------------------------------------------------
+// The library case (issue 7): many rules files, one template, most files SKIP because the template
+// has none of their resource types. Registry files (209) on a template with one resource of a type
+// no file names: most are answered from the type index without evaluating (eval/skip-gate.ts);
+// `Resources: {}` (not indexed) makes every file evaluate the whole way to the same SKIPs.
+const registryDir = join(corpusDir, 'registry', 'rules');
+const registry = walkFiles(registryDir, (n) => n.endsWith('.guard')).map((file) => compileRules(readFileSync(file, 'utf8'), { fileName: file }).rules);
+const perCallDocuments = [
+  ['one resource of an unrelated type', '{"Resources": {"Thing": {"Type": "AWS::Nothing::Here", "Properties": {"A": 1}}}}'],
+  ['`Resources: {}` (evaluated)', '{"Resources": {}}'],
+].map(([label, text]) => ({ label, document: loadDocument(text, { fileName: 'per-call.json' }).document }));
+const CALL_ROUNDS = 200;
+function perCall(document, record) {
+  for (let i = 0; i < 20; i++) for (const rules of registry) evaluate(rules, document, { record });
+  const times = [];
+  for (let i = 0; i < CALL_ROUNDS; i++) {
+    const begin = performance.now();
+    for (const rules of registry) evaluate(rules, document, { record });
+    times.push(performance.now() - begin);
+  }
+  times.sort((a, b) => a - b);
+  return (times[times.length >> 1] * 1000) / registry.length;
+}
+function perCallTemplates(record) {
+  const begin = performance.now();
+  for (const document of documents) for (const rules of registry) evaluate(rules, document, { record });
+  return ((performance.now() - begin) * 1000) / (documents.length * registry.length);
+}
+perCallTemplates(false);
+console.log('');
+console.log(`Per \`evaluate\` call, the ${registry.length} registry files (median of ${CALL_ROUNDS} rounds over all files):`);
+console.log('');
+console.log('| document | verdicts only | with report events (default) |');
+console.log('|---|---|---|');
+for (const { label, document } of perCallDocuments) console.log(`| ${label} | ${perCall(document, false).toFixed(2)} µs | ${perCall(document, true).toFixed(2)} µs |`);
+console.log(`| every template of templates-dev (mean, one round) | ${perCallTemplates(false).toFixed(2)} µs | ${perCallTemplates(true).toFixed(2)} µs |`);

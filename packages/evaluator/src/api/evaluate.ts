@@ -15,6 +15,7 @@ import { mergeInputParameters } from '../document/merge-input-parameters.js';
 import type { Value } from '../values/value.js';
 import { EvaluationAbort } from '../eval/abort.js';
 import { evaluateRulesFile } from '../eval/evaluate-rules.js';
+import { SKIP_GATE_DEPTH, skipsEveryRule } from '../eval/skip-gate.js';
 import { RootScope } from '../eval/scopes.js';
 import type { RecorderLimits } from '../eval/recorder.js';
 import { EvaluationState } from '../eval/state.js';
@@ -31,25 +32,48 @@ export function evaluate(rules: CompiledRules, document: Value, options: Evaluat
   if ('error' in root) return { ok: false, error: root.error };
   const record = options.record ?? true;
   const trace = options.trace ?? false;
-  const deadline = options.deadlineMs === undefined ? null : Date.now() + options.deadlineMs;
   const dataName = options.dataName ?? '';
-  const limits = { maxRecords: options.maxChecks ?? DEFAULT_MAX_CHECKS, heapFraction: options.heapFraction === undefined ? DEFAULT_HEAP_FRACTION : options.heapFraction };
-  const pass = (recording: boolean, reportsOnly = false) =>
-    run(rules, root, { record: recording, trace, deadline, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, recordFilterClauses: !reportsOnly, recorderLimits: { ...limits, pruneClean: reportsOnly } }, dataName);
-  if (!record || trace || options.completeEvents === true) return pass(record);
-  const verdicts = pass(false);
+  // A verdicts-only first pass that would SKIP every rule, decided from the type index (skip-gate.ts).
+  if (!trace && !(record && options.completeEvents === true) && (options.maxDepth ?? DEFAULT_MAX_DEPTH) >= SKIP_GATE_DEPTH && skipsEveryRule(rules, root)) {
+    return skippedEverywhere(rules, record, dataName);
+  }
+  // One budget for both passes.
+  const deadline = options.deadlineMs === undefined ? null : Date.now() + options.deadlineMs;
+  const run = (recording: boolean, reportsOnly: boolean) => runPass(rules, root, options, deadline, recording, reportsOnly, dataName);
+  if (!record || trace || options.completeEvents === true) return run(record, false);
+  const verdicts = run(false, false);
   // The events of a failure feed reports, which never look inside filter records nor at records without a failure below them.
-  if (!verdicts.ok || verdicts.report.status === 'FAIL') return verdicts.ok ? pass(true, true) : verdicts;
+  if (!verdicts.ok || verdicts.report.status === 'FAIL') return verdicts.ok ? run(true, true) : verdicts;
   return { ok: true, report: { ...verdicts.report, events: ruleRecordsOnly(verdicts.report.rules, verdicts.report.status, dataName) } };
 }
 
-function run(
+/** One pass; `reportsOnly`: record just what reports read (pruned tree, filter outcomes only). */
+function runPass(
   rules: CompiledRules,
   root: Value,
-  settings: { record: boolean; trace: boolean; deadline: number | null; maxDepth: number; recordFilterClauses: boolean; recorderLimits: RecorderLimits },
+  options: EvaluateOptions,
+  deadline: number | null,
+  record: boolean,
+  reportsOnly: boolean,
   dataName: string,
 ): EvaluateResult {
-  const state = new EvaluationState(rules, settings);
+  // Only a recording pass needs the recorder's limits: a verdicts-only pass (most of them) builds none.
+  const recorderLimits: RecorderLimits | undefined =
+    record || options.trace === true
+      ? {
+          maxRecords: options.maxChecks ?? DEFAULT_MAX_CHECKS,
+          heapFraction: options.heapFraction === undefined ? DEFAULT_HEAP_FRACTION : options.heapFraction,
+          pruneClean: reportsOnly,
+        }
+      : undefined;
+  const state = new EvaluationState(rules, {
+    record,
+    trace: options.trace ?? false,
+    deadline,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    recordFilterClauses: !reportsOnly,
+    recorderLimits,
+  });
   try {
     const { status, rules: verdicts } = evaluateRulesFile(new RootScope(state, root), dataName);
     return { ok: true, report: { rulesFile: rules.fileName, status, rules: verdicts, events: state.recorder.result(), trace: state.trace?.trace() ?? null } };
@@ -61,6 +85,12 @@ function run(
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'internal', message: `internal evaluator error: ${message}`, span: null } };
   }
+}
+
+/** What evaluating gives when every rule SKIPs. */
+function skippedEverywhere(rules: CompiledRules, record: boolean, dataName: string): EvaluateResult {
+  const verdicts: RuleVerdict[] = rules.rules.map((rule) => ({ name: rule.name, status: 'SKIP', span: rule.span }));
+  return { ok: true, report: { rulesFile: rules.fileName, status: 'SKIP', rules: verdicts, events: record ? ruleRecordsOnly(verdicts, 'SKIP', dataName) : null, trace: null } };
 }
 
 /** The file and rule records of an evaluation in which nothing failed. */

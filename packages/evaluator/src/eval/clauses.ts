@@ -22,30 +22,30 @@ function rhsResults(clause: CompiledAccessClause, context: EvalContext): Checked
 export function evaluateAccessClause(clause: CompiledAccessClause, context: EvalContext): Status {
   context.state.tick();
   const all = clause.query.matchAll;
-  const blockLabel = `GuardAccessClause#block${clause.context}`;
-  context.startRecord(blockLabel);
+  const recording = context.state.recorder.enabled;
+  if (recording) context.startRecord(`GuardAccessClause#block${clause.context}`);
   let result: EvaluationResult;
   try {
     result = clause.unary ? unaryOperation(clause, context) : binaryOperation(clause, rhsResults(clause, context), context);
   } catch (error) {
-    context.endRecord({
+    if (recording) context.endRecord({
       kind: 'GuardClauseBlockCheck',
       block: { status: 'FAIL', atLeastOneMatches: !all, message: `Error ${error instanceof Error ? error.message : String(error)} when handling clause, bailing` },
     });
     return withSpan(error, clause.span);
   }
   if ('empty' in result) {
-    context.endRecord({ kind: 'GuardClauseBlockCheck', block: { status: result.empty, atLeastOneMatches: all, message: null } });
+    if (recording) context.endRecord({ kind: 'GuardClauseBlockCheck', block: { status: result.empty, atLeastOneMatches: all, message: null } });
     return result.empty;
   }
   let fails = 0;
   let passes = 0;
-  for (const [, status] of result.outcomes) {
-    if (status === 'PASS') passes++;
+  for (const outcome of result.outcomes) {
+    if (outcome[1] === 'PASS') passes++;
     else fails++;
   }
   const status: Status = all ? (fails > 0 ? 'FAIL' : 'PASS') : passes > 0 ? 'PASS' : 'FAIL';
-  context.endRecord({ kind: 'GuardClauseBlockCheck', block: { status, atLeastOneMatches: !all, message: null } });
+  if (recording) context.endRecord({ kind: 'GuardClauseBlockCheck', block: { status, atLeastOneMatches: !all, message: null } });
   return status;
 }
 

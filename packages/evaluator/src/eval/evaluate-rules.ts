@@ -47,9 +47,11 @@ export function evaluateConjunctions<T>(
 ): Status {
   let passes = 0;
   let fails = 0;
+  const recording = context.state.recorder.enabled;
   conjunction: for (const disjunction of conjunctions) {
     let disjunctionFails = 0;
-    const several = disjunction.length > 1;
+    // Only the recorder reads whether a line has alternatives.
+    const several = recording && disjunction.length > 1;
     if (several) context.startRecord(label);
     for (const clause of disjunction) {
       let status: Status;
@@ -106,19 +108,19 @@ export function evaluateGuardClause(clause: CompiledGuardClause, context: EvalCo
 }
 
 function evaluateBlockClause(clause: CompiledBlockClause, context: EvalContext): Status {
-  const label = `BlockGuardClause#${clause.location}`;
   const matchAll = clause.query.matchAll;
-  context.startRecord(label);
+  const recording = context.state.recorder.enabled;
+  if (recording) context.startRecord(`BlockGuardClause#${clause.location}`);
   let values: CheckedValue[];
   try {
     values = tracedQuery(context, clause.query, 'block', clause.span);
   } catch (error) {
-    context.endRecord({ kind: 'BlockGuardCheck', block: { status: 'FAIL', atLeastOneMatches: !matchAll, message: null } });
+    if (recording) context.endRecord({ kind: 'BlockGuardCheck', block: { status: 'FAIL', atLeastOneMatches: !matchAll, message: null } });
     return withSpan(error, clause.span);
   }
   if (values.length === 0) {
     const status: Status = clause.notEmpty ? 'FAIL' : 'SKIP';
-    context.endRecord({ kind: 'BlockGuardCheck', block: { status, atLeastOneMatches: !matchAll, message: null } });
+    if (recording) context.endRecord({ kind: 'BlockGuardCheck', block: { status, atLeastOneMatches: !matchAll, message: null } });
     return status;
   }
   let fails = 0;
@@ -126,6 +128,7 @@ function evaluateBlockClause(clause: CompiledBlockClause, context: EvalContext):
   for (const each of values) {
     if (each.kind === 'unresolved') {
       fails++;
+      if (!recording) continue;
       const missingLabel = `GuardBlockAccessClause#${clause.location}`;
       context.startRecord(missingLabel);
       context.endRecord({
@@ -145,6 +148,7 @@ function evaluateBlockClause(clause: CompiledBlockClause, context: EvalContext):
     try {
       status = evaluateBlock(clause.block, new ValueScope(each.value, context));
     } catch (error) {
+      if (!recording) return withSpan(error, clause.span);
       context.endRecord({
         kind: 'BlockGuardCheck',
         block: { status: 'FAIL', atLeastOneMatches: !matchAll, message: `Error ${errorText(error)} when handling block clause, bailing` },
@@ -165,7 +169,7 @@ function evaluateBlockClause(clause: CompiledBlockClause, context: EvalContext):
       : fails > 0
         ? 'FAIL'
         : 'SKIP';
-  context.endRecord({ kind: 'BlockGuardCheck', block: { status, atLeastOneMatches: !matchAll, message: null } });
+  if (recording) context.endRecord({ kind: 'BlockGuardCheck', block: { status, atLeastOneMatches: !matchAll, message: null } });
   return status;
 }
 
@@ -184,51 +188,64 @@ function evaluateWhenBlock(
   context: EvalContext,
   span: SourceSpan,
 ): Status {
-  context.startRecord(label);
-  context.startRecord(`${label}/When`);
+  const recording = context.state.recorder.enabled;
+  if (recording) {
+    context.startRecord(label);
+    context.startRecord(`${label}/When`);
+  }
   let condition: Status;
   try {
     condition = evaluateConjunctions(conditions, context, evaluateGuardClause, DISJUNCTION_OF.conditions);
   } catch (error) {
-    context.endRecord({ kind: 'WhenCondition', status: 'FAIL' });
-    context.endRecord({ kind: 'WhenCheck', block: { status: 'FAIL', atLeastOneMatches: false, message: `Error ${errorText(error)} during type condition evaluation, bailing` } });
+    if (recording) {
+      context.endRecord({ kind: 'WhenCondition', status: 'FAIL' });
+      context.endRecord({ kind: 'WhenCheck', block: { status: 'FAIL', atLeastOneMatches: false, message: `Error ${errorText(error)} during type condition evaluation, bailing` } });
+    }
     throw error;
   }
   traceWhen(context, conditions);
   if (condition !== 'PASS') {
-    context.endRecord({ kind: 'WhenCondition', status: condition });
-    context.endRecord({ kind: 'WhenCheck', block: { status: 'SKIP', atLeastOneMatches: false, message: null } });
+    if (recording) {
+      context.endRecord({ kind: 'WhenCondition', status: condition });
+      context.endRecord({ kind: 'WhenCheck', block: { status: 'SKIP', atLeastOneMatches: false, message: null } });
+    }
     return 'SKIP';
   }
-  context.endRecord({ kind: 'WhenCondition', status: 'PASS' });
+  if (recording) context.endRecord({ kind: 'WhenCondition', status: 'PASS' });
   let status: Status;
   try {
     status = evaluateBlock(block, context);
   } catch (error) {
-    context.endRecord({ kind: 'WhenCheck', block: { status: 'FAIL', atLeastOneMatches: false, message: `Error ${errorText(error)} during type condition evaluation, bailing` } });
+    if (recording) {
+      context.endRecord({ kind: 'WhenCheck', block: { status: 'FAIL', atLeastOneMatches: false, message: `Error ${errorText(error)} during type condition evaluation, bailing` } });
+    }
     throw error;
   }
-  context.endRecord({ kind: 'WhenCheck', block: { status, atLeastOneMatches: false, message: null } });
+  if (recording) context.endRecord({ kind: 'WhenCheck', block: { status, atLeastOneMatches: false, message: null } });
   return status;
 }
 
 function evaluateTypeBlock(clause: CompiledTypeBlock, context: EvalContext): Status {
-  const label = `TypeBlock#${clause.typeName}`;
-  const typeCheck = (status: Status, message: string | null = null) =>
-    context.endRecord({ kind: 'TypeCheck', typeName: clause.typeName, block: { status, atLeastOneMatches: false, message } });
-  context.startRecord(label);
+  const recording = context.state.recorder.enabled;
+  const label = recording ? `TypeBlock#${clause.typeName}` : '';
+  const typeCheck = (status: Status, message: string | null = null) => {
+    if (recording) context.endRecord({ kind: 'TypeCheck', typeName: clause.typeName, block: { status, atLeastOneMatches: false, message } });
+  };
+  if (recording) context.startRecord(label);
   if (clause.conditions !== null) {
-    context.startRecord(`${label}/When`);
+    if (recording) context.startRecord(`${label}/When`);
     let condition: Status;
     try {
       condition = evaluateConjunctions(clause.conditions, context, evaluateGuardClause, DISJUNCTION_OF.conditions);
     } catch (error) {
-      context.endRecord({ kind: 'TypeCondition', status: 'FAIL' });
-      typeCheck('FAIL', `Error ${errorText(error)} during type condition evaluation, bailing`);
+      if (recording) {
+        context.endRecord({ kind: 'TypeCondition', status: 'FAIL' });
+        typeCheck('FAIL', `Error ${errorText(error)} during type condition evaluation, bailing`);
+      }
       throw error;
     }
     traceWhen(context, clause.conditions);
-    context.endRecord({ kind: 'TypeCondition', status: condition });
+    if (recording) context.endRecord({ kind: 'TypeCondition', status: condition });
     if (condition !== 'PASS') {
       typeCheck('SKIP');
       return 'SKIP';
@@ -250,22 +267,23 @@ function evaluateTypeBlock(clause: CompiledTypeBlock, context: EvalContext): Sta
   for (let i = 0; i < values.length; i++) {
     const each = values[i]!;
     if (each.kind === 'unresolved') {
-      typeCheck('FAIL', each.reason);
+      if (recording) typeCheck('FAIL', each.reason);
       return abort('type-block-without-resources', `Unable to resolve type block query: ${clause.typeName}`, clause.span);
     }
-    const blockLabel = `${label}/${i}`;
-    context.startRecord(blockLabel);
+    if (recording) context.startRecord(`${label}/${i}`);
     let status: Status;
     try {
       status = evaluateBlock(clause.block, new ValueScope(each.value, context));
     } catch (error) {
-      context.endRecord({ kind: 'TypeBlock', status: 'FAIL' });
-      typeCheck('FAIL', `Error ${errorText(error)} during type block evaluation, bailing`);
+      if (recording) {
+        context.endRecord({ kind: 'TypeBlock', status: 'FAIL' });
+        typeCheck('FAIL', `Error ${errorText(error)} during type block evaluation, bailing`);
+      }
       return withSpan(error, clause.span);
     }
     if (status === 'PASS') passes++;
     else if (status === 'FAIL') fails++;
-    context.endRecord({ kind: 'TypeBlock', status });
+    if (recording) context.endRecord({ kind: 'TypeBlock', status });
   }
   const status: Status = fails > 0 ? 'FAIL' : passes > 0 ? 'PASS' : 'SKIP';
   typeCheck(status);
@@ -299,40 +317,50 @@ function evaluateRuleCall(call: CompiledRuleCall, context: EvalContext): Status 
 }
 
 export function evaluateRule(rule: CompiledRule, context: EvalContext): Status {
-  context.startRecord(rule.name);
-  const ruleCheck = (status: Status) => context.endRecord({ kind: 'RuleCheck', name: rule.name, status, message: null });
+  const recording = context.state.recorder.enabled;
+  if (recording) context.startRecord(rule.name);
   if (rule.conditions !== null) {
-    context.startRecord(`Rule#${rule.name}/When`);
+    if (recording) context.startRecord(`Rule#${rule.name}/When`);
     let condition: Status;
     try {
       condition = evaluateConjunctions(rule.conditions, context, evaluateGuardClause, DISJUNCTION_OF.conditions);
     } catch (error) {
-      context.endRecord({ kind: 'RuleCondition', status: 'FAIL' });
-      ruleCheck('FAIL');
+      if (recording) {
+        context.endRecord({ kind: 'RuleCondition', status: 'FAIL' });
+        ruleCheck(rule, 'FAIL', context);
+      }
       throw error;
     }
     traceWhen(context, rule.conditions);
-    context.endRecord({ kind: 'RuleCondition', status: condition });
     if (condition !== 'PASS') {
-      ruleCheck('SKIP');
+      if (recording) {
+        context.endRecord({ kind: 'RuleCondition', status: condition });
+        ruleCheck(rule, 'SKIP', context);
+      }
       return 'SKIP';
     }
+    if (recording) context.endRecord({ kind: 'RuleCondition', status: condition });
   }
   let status: Status;
   try {
     status = evaluateBlock(rule.block, context, DISJUNCTION_OF.ruleClauses);
   } catch (error) {
-    ruleCheck('FAIL');
+    if (recording) ruleCheck(rule, 'FAIL', context);
     throw error;
   }
-  ruleCheck(status);
+  if (recording) ruleCheck(rule, status, context);
   return status;
+}
+
+function ruleCheck(rule: CompiledRule, status: Status, context: EvalContext): void {
+  context.endRecord({ kind: 'RuleCheck', name: rule.name, status, message: null });
 }
 
 /** Every top-level rule in order; the file status is FAIL > PASS > SKIP. */
 export function evaluateRulesFile(root: RootScope, dataName: string): { status: Status; rules: RuleVerdict[] } {
   const rules = root.state.rules.rules;
-  root.startRecord(`File(rules=${rules.length})`);
+  const recording = root.state.recorder.enabled;
+  if (recording) root.startRecord(`File(rules=${rules.length})`);
   const verdicts: RuleVerdict[] = [];
   let fails = 0;
   let passes = 0;
@@ -341,7 +369,7 @@ export function evaluateRulesFile(root: RootScope, dataName: string): { status: 
     try {
       status = evaluateRule(rule, root);
     } catch (error) {
-      root.endRecord({ kind: 'RuleCheck', name: rule.name, status: 'FAIL', message: null });
+      if (recording) root.endRecord({ kind: 'RuleCheck', name: rule.name, status: 'FAIL', message: null });
       throw error;
     }
     verdicts.push({ name: rule.name, status, span: rule.span });
@@ -349,6 +377,6 @@ export function evaluateRulesFile(root: RootScope, dataName: string): { status: 
     else if (status === 'FAIL') fails++;
   }
   const status: Status = fails > 0 ? 'FAIL' : passes > 0 ? 'PASS' : 'SKIP';
-  root.endRecord({ kind: 'FileCheck', name: dataName, status, message: null });
+  if (recording) root.endRecord({ kind: 'FileCheck', name: dataName, status, message: null });
   return { status, rules: verdicts };
 }

@@ -37,7 +37,8 @@ export interface EvalContext {
 
 /** Variables of one scope: `let`s resolved on first use, then cached for the scope's lifetime. */
 class Variables {
-  private readonly resolved = new Map<string, CheckedValue[]>();
+  /** Created on first use: most scopes (a block per value, a rules file per document) resolve nothing. */
+  private resolved: Map<string, CheckedValue[]> | null = null;
 
   constructor(private readonly assignments: CompiledAssignments) {}
 
@@ -45,12 +46,12 @@ class Variables {
   lookup(name: string, owner: EvalContext): CheckedValue[] | undefined {
     const literal = this.assignments.literals.get(name);
     if (literal !== undefined) return [{ kind: 'literal', value: literal }];
-    const cached = this.resolved.get(name);
+    const cached = this.resolved?.get(name);
     if (cached !== undefined) return cached;
     const call = this.assignments.functions.get(name);
     if (call !== undefined) {
       const result = resolveFunction(call, owner);
-      this.resolved.set(name, result);
+      this.remember(name, result);
       return result;
     }
     const query = this.assignments.queries.get(name);
@@ -58,21 +59,31 @@ class Variables {
     let result = retrieveQuery(0, query.parts, owner.root(), owner, NO_CONVERTER);
     // `let v = some Q` keeps only what resolved.
     if (!query.matchAll) result = result.filter((r) => r.kind === 'resolved');
-    this.resolved.set(name, result);
+    this.remember(name, result);
     return result;
   }
 
   capture(name: string, key: Value): void {
-    let list = this.resolved.get(name);
-    if (list === undefined) this.resolved.set(name, (list = []));
+    let list = this.resolved?.get(name);
+    if (list === undefined) this.remember(name, (list = []));
     list.push({ kind: 'resolved', value: key });
   }
+
+  private remember(name: string, results: CheckedValue[]): void {
+    (this.resolved ??= new Map()).set(name, results);
+  }
+}
+
+/** A block's variables, or null when it declares none (then lookups go straight to the parent). */
+function blockVariables(assignments: CompiledAssignments): Variables | null {
+  return assignments.literals.size + assignments.queries.size + assignments.functions.size === 0 ? null : new Variables(assignments);
 }
 
 export class RootScope implements EvalContext {
   private readonly variables: Variables;
-  private readonly ruleStatuses = new Map<string, Status>();
-  private readonly rulesInProgress = new Set<string>();
+  /** Created on the first rule reference: most rules files reference none. */
+  private ruleStatuses: Map<string, Status> | null = null;
+  private rulesInProgress: Set<string> | null = null;
 
   constructor(
     readonly state: EvaluationState,
@@ -100,16 +111,17 @@ export class RootScope implements EvalContext {
 
   /** A referenced rule's status: evaluated once per document, at the root; first non-SKIP copy. */
   ruleStatus(name: string, span: SourceSpan): Status {
-    const cached = this.ruleStatuses.get(name);
+    const cached = this.ruleStatuses?.get(name);
     if (cached !== undefined) return cached;
     const copies = this.state.rules.rulesByName.get(name);
     if (copies === undefined) {
       return abort('unknown-rule', `Rule ${name} by that name does not exist`, span);
     }
-    if (this.rulesInProgress.has(name)) {
+    const inProgress = (this.rulesInProgress ??= new Set());
+    if (inProgress.has(name)) {
       return abort('rule-recursion', `Rule ${name} depends on itself (cfn-guard overflows its stack here)`, span);
     }
-    this.rulesInProgress.add(name);
+    inProgress.add(name);
     let status: Status = 'SKIP';
     try {
       for (const rule of copies) {
@@ -117,9 +129,9 @@ export class RootScope implements EvalContext {
         if (status !== 'SKIP') break;
       }
     } finally {
-      this.rulesInProgress.delete(name);
+      inProgress.delete(name);
     }
-    this.ruleStatuses.set(name, status);
+    (this.ruleStatuses ??= new Map()).set(name, status);
     return status;
   }
 
@@ -181,7 +193,7 @@ abstract class ChildScope implements EvalContext {
 }
 
 export class BlockScope extends ChildScope {
-  private readonly variables: Variables;
+  private readonly variables: Variables | null;
 
   constructor(
     assignments: CompiledAssignments,
@@ -189,7 +201,7 @@ export class BlockScope extends ChildScope {
     parent: EvalContext,
   ) {
     super(parent);
-    this.variables = new Variables(assignments);
+    this.variables = blockVariables(assignments);
   }
 
   root(): Value {
@@ -201,7 +213,7 @@ export class BlockScope extends ChildScope {
   }
 
   override resolveVariable(name: string): CheckedValue[] {
-    return this.variables.lookup(name, this) ?? this.parent.resolveVariable(name);
+    return this.variables?.lookup(name, this) ?? this.parent.resolveVariable(name);
   }
 }
 

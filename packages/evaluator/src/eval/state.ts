@@ -8,6 +8,8 @@ import { Recorder, type RecorderLimits } from './recorder.js';
 import { TracingRecorder } from './trace-recorder.js';
 
 const CHECK_DEADLINE_EVERY = 256;
+/** A disabled recorder keeps no state, so verdicts-only evaluations share one. */
+const NOT_RECORDING = new Recorder(false);
 
 export class EvaluationState {
   readonly recorder: Recorder;
@@ -28,7 +30,7 @@ export class EvaluationState {
   ) {
     this.recordFilterClauses = options.recordFilterClauses ?? true;
     this.trace = options.trace ? new TracingRecorder(options.recorderLimits) : null;
-    this.recorder = this.trace ?? new Recorder(options.record, options.recorderLimits);
+    this.recorder = this.trace ?? (options.record ? new Recorder(true, options.recorderLimits) : NOT_RECORDING);
     this.deadline = options.deadline;
     this.maxDepth = options.maxDepth;
   }
