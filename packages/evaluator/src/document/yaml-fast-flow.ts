@@ -14,7 +14,7 @@ import { openMap, putEntry } from './value-factory.js';
 import type { SpanMaker } from './yaml-fast-line-breaks.js';
 import { typePlainScalar } from './validate-scalar-typing.js';
 import type { Tag } from './yaml-fast-scalars.js';
-import { LF, readQuoted, readTag, scalarNodeValue, scanPlain, skipSpaces, startsPlain } from './yaml-fast-scalars.js';
+import { LF, readImplicitKey, readQuoted, readTag, scalarNodeValue, scanPlain, skipSpaces, startsPlain } from './yaml-fast-scalars.js';
 
 export interface FlowNode {
   readonly value: Value;
@@ -119,30 +119,10 @@ export class FlowReader {
 
   /** `key: ` in a flow mapping: the key and where its value starts. */
   private key(start: number, mapPath: string): { key: StringValue; valueStart: number } | undefined {
-    const text = this.text;
-    let value: string;
-    let end: number;
-    let colon: number;
-    const c = text.charCodeAt(start);
-    if (c === 34 || c === 39) {
-      const quoted = readQuoted(text, start);
-      if (quoted === undefined) return undefined;
-      value = quoted.text;
-      end = quoted.end;
-      colon = skipSpaces(text, end);
-      if (text.charCodeAt(colon) !== 58) return undefined;
-    } else {
-      if (!startsPlain(text, start, true)) return undefined;
-      const extent = scanPlain(text, start, true);
-      if (extent.colon === -1) return undefined;
-      end = extent.end;
-      colon = extent.colon;
-      value = text.slice(start, end);
-      if (typePlainScalar(value).kind !== 'string') return undefined;
-    }
-    if (text.charCodeAt(colon + 1) !== 32) return undefined;
-    const key: StringValue = { kind: 'string', path: childPath(mapPath, value), span: this.span(start, end), value };
-    return { key, valueStart: skipSpaces(text, colon + 1) };
+    const read = readImplicitKey(this.text, start, true);
+    if (read === undefined || this.text.charCodeAt(read.colon + 1) !== 32) return undefined;
+    const key: StringValue = { kind: 'string', path: childPath(mapPath, read.value), span: this.span(start, read.end), value: read.value };
+    return { key, valueStart: skipSpaces(this.text, read.colon + 1) };
   }
 
   /** `key: value` in a sequence (the key from `start` to `keyEnd`, its `:` at `colon`): a one-entry mapping. */

@@ -29,7 +29,7 @@ import { typePlainScalar } from './validate-scalar-typing.js';
 import { readBlockScalar, tabsAreText } from './yaml-fast-block-scalar.js';
 import { FlowReader } from './yaml-fast-flow.js';
 import type { Tag } from './yaml-fast-scalars.js';
-import { LF, isBlank, lineEnd, readQuoted, readTag, scalarNodeValue, scanPlain, skipSpaces, startsPlain, unfoldPlain } from './yaml-fast-scalars.js';
+import { LF, isBlank, lineEnd, readImplicitKey, readQuoted, readTag, scalarNodeValue, scanPlain, skipSpaces, startsPlain, unfoldPlain } from './yaml-fast-scalars.js';
 import { TrailingTrivia } from './yaml-fast-trivia.js';
 
 /**
@@ -268,27 +268,9 @@ class BlockReader {
 
   /** `key: …` at `first` in a mapping. */
   private mapEntry(frame: Frame, first: number): number | undefined {
-    const text = this.text;
-    let value: string;
-    let end: number;
-    let colon: number;
-    const c = text.charCodeAt(first);
-    if (c === 34 || c === 39) {
-      const quoted = readQuoted(text, first);
-      if (quoted === undefined) return undefined;
-      value = quoted.text;
-      end = quoted.end;
-      colon = skipSpaces(text, end);
-      if (text.charCodeAt(colon) !== 58 || !isBlank(text, colon + 1)) return undefined;
-    } else {
-      if (!startsPlain(text, first, false)) return undefined;
-      const extent = scanPlain(text, first, false);
-      if (extent.colon === -1) return undefined;
-      end = extent.end;
-      colon = extent.colon;
-      value = text.slice(first, end);
-      if (typePlainScalar(value).kind !== 'string') return undefined;
-    }
+    const read = readImplicitKey(this.text, first, false);
+    if (read === undefined || !isBlank(this.text, read.colon + 1)) return undefined;
+    const { value, end, colon } = read;
     // The `yaml` package refuses implicit keys over 1024 characters; the slow path reports it.
     if (colon - first > 1000) return undefined;
     const keyStart = first === this.remappedKeyAt ? this.remappedKeyTo : first;

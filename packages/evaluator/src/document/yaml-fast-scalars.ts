@@ -84,6 +84,33 @@ function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 }
 
+/** An implicit mapping key: its text, where it ends, and where its `:` is. */
+export interface ImplicitKey {
+  readonly value: string;
+  readonly end: number;
+  readonly colon: number;
+}
+
+/**
+ * The implicit key at `start` (a one-line quoted scalar, or a plain one that types as a string)
+ * up to its `:`; undefined for anything else. What may follow the `:` differs between block and
+ * flow mappings, so that is the caller's check.
+ */
+export function readImplicitKey(text: string, start: number, inFlow: boolean): ImplicitKey | undefined {
+  const c = text.charCodeAt(start);
+  if (c === QUOTE || c === APOSTROPHE) {
+    const quoted = readQuoted(text, start);
+    if (quoted === undefined) return undefined;
+    const colon = skipSpaces(text, quoted.end);
+    return text.charCodeAt(colon) === COLON ? { value: quoted.text, end: quoted.end, colon } : undefined;
+  }
+  if (!startsPlain(text, start, inFlow)) return undefined;
+  const extent = scanPlain(text, start, inFlow);
+  if (extent.colon === -1) return undefined;
+  const value = text.slice(start, extent.end);
+  return typePlainScalar(value).kind === 'string' ? { value, end: extent.end, colon: extent.colon } : undefined;
+}
+
 /** A quoted scalar closed on its own line: its text and the offset past the closing quote. */
 export interface QuotedScalar {
   readonly text: string;
