@@ -50,9 +50,14 @@ function tooLarge(name: string, bytes: number, limit: number): Outcome<Value> {
   return { ok: false, message: `${name}: the file is ${bytes} bytes, more than the limit of ${limit} bytes (--max-data-size)` };
 }
 
+/** How messages name the data an evaluation ran on (a `test` spec input has no file name). */
+function dataLabel(dataName: string): string {
+  return dataName === '' ? 'a test spec input' : `data file ${dataName}`;
+}
+
 /** The limit errors name the pair evaluated and the flag that sets the limit. */
 function evaluationFailure(code: string, message: string, rulesFile: string, dataName: string, limits: EngineLimits): string {
-  const data = dataName === '' ? 'a test spec input' : `data file ${dataName}`;
+  const data = dataLabel(dataName);
   if (code === 'deadline-exceeded') return `evaluating rules file ${rulesFile} against ${data} exceeded the deadline of ${limits.deadlineMs} ms (--deadline)`;
   if (code === 'depth-exceeded') return `${message}, evaluating rules file ${rulesFile} against ${data} (--max-depth sets the limit)`;
   if (code === 'checks-exceeded') return `${rulesFile}: evaluation stopped: the report of its rules against ${data} holds more than ${limits.maxChecks ?? DEFAULT_MAX_CHECKS} checks (a rule comparing every value with every value?); narrow the rule or raise --max-checks`;
@@ -71,8 +76,7 @@ function structuredOrTooLarge(dataName: string, report: EvaluationReport): Retur
 
 /** The heap guard tripped while recording the events or building the report from them. */
 function heapFull(rulesFile: string, dataName: string): string {
-  const data = dataName === '' ? 'a test spec input' : `data file ${dataName}`;
-  return `${rulesFile}: evaluation stopped: the report of its rules against ${data} filled the JavaScript heap (${Math.round(DEFAULT_HEAP_FRACTION * 100)} % of its limit); narrow the rule, or give node more heap (NODE_OPTIONS=--max-old-space-size=<MiB>)`;
+  return `${rulesFile}: evaluation stopped: the report of its rules against ${dataLabel(dataName)} filled the JavaScript heap (${Math.round(DEFAULT_HEAP_FRACTION * 100)} % of its limit); narrow the rule, or give node more heap (NODE_OPTIONS=--max-old-space-size=<MiB>)`;
 }
 
 export function evaluatorEngine(limits: EngineLimits = {}): GuardEngine {

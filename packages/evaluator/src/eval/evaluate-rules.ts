@@ -267,7 +267,7 @@ function evaluateTypeBlock(clause: CompiledTypeBlock, context: EvalContext): Sta
   for (let i = 0; i < values.length; i++) {
     const each = values[i]!;
     if (each.kind === 'unresolved') {
-      if (recording) typeCheck('FAIL', each.reason);
+      typeCheck('FAIL', each.reason);
       return abort('type-block-without-resources', `Unable to resolve type block query: ${clause.typeName}`, clause.span);
     }
     if (recording) context.startRecord(`${label}/${i}`);
