@@ -18,8 +18,8 @@ export interface CustomMatcher {
   exec(text: string, offset: number): RegExpExecArray | null;
 }
 
-/** The name class of tokens.ts and its ASCII members. */
-const NAME_CLASS = String.raw`[\p{Alphabetic}\p{N}_]`;
+/** The characters of a name after its first letter (Rust's `char::is_alphanumeric`, plus `_`), and its ASCII members. */
+export const NAME_CLASS = String.raw`[\p{Alphabetic}\p{N}_]`;
 const ASCII_NAME_CLASS = '[A-Za-z0-9_]';
 
 export function namePattern(source: string): CustomMatcher {

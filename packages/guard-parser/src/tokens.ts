@@ -9,10 +9,10 @@
  * `Exists`) and all belong to the `Word` category: keywords are not reserved as property names.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { namePattern } from './lexer-name-pattern.js';
+import { NAME_CLASS, namePattern } from './lexer-name-pattern.js';
 
-// Rust's `char::is_alphanumeric` after an ASCII letter, plus `_`.
-const NAME_TAIL = '[\\p{Alphabetic}\\p{N}_]*';
+// A name's letters after the first ASCII one.
+const NAME_TAIL = `${NAME_CLASS}*`;
 const ASCII_LETTERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 
 /**
@@ -76,7 +76,7 @@ export const Identifier = createToken({
 /** `AWS::S3::Bucket`, `Custom::Thing`, `AWS::X::Y::MODULE`. */
 export const TypeName = createToken({
   name: 'TypeName',
-  pattern: namePattern(`[A-Za-z]${NAME_TAIL}::[A-Za-z]${NAME_TAIL}(?:::[A-Za-z]${NAME_TAIL}(?:::MODULE(?![\\p{Alphabetic}\\p{N}_]))?)?`),
+  pattern: namePattern(`[A-Za-z]${NAME_TAIL}::[A-Za-z]${NAME_TAIL}(?:::[A-Za-z]${NAME_TAIL}(?:::MODULE(?!${NAME_CLASS}))?)?`),
   start_chars_hint: ASCII_LETTERS,
   line_breaks: false,
 });
