@@ -1,24 +1,16 @@
 // Differential check on the reference's own resources: every rules file of
 // shared/corpus/guard-resources against every validate data file there, in-process, compared with
 // cfn-guard 3.1.1's `validate -z -o json -S none` (report, or the kind of failure).
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, it } from 'vitest';
 import { referenceBinary, runReference } from '../../../../test-support/reference-binary.js';
 import { describeShared } from '../../../../test-support/shared-corpus.js';
+import { walkFiles } from '../../../../test-support/walk-files.js';
 import { compileRules } from '../../src/api/compile-rules.js';
 import { evaluate } from '../../src/api/evaluate.js';
 import { toStructuredReport } from '../../src/report/structured-report.js';
 import { loadForValidate } from './document-for-tests.js';
-
-function walk(dir: string, accept: (name: string) => boolean): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path, accept) : accept(name) ? [path] : [];
-    });
-}
 
 /** Where two outcomes first differ (a JSON path and both values), for readable failures. */
 function firstDifference(ours: string, theirs: string): string {
@@ -43,8 +35,8 @@ describeShared('guard-resources rules x data against cfn-guard 3.1.1', (shared) 
     expect(referenceBinary()).not.toBeNull();
     expect(existsSync(root)).toBe(true);
     // now() / parse_epoch() exist only from 3.2.0 (corpus README); the reference rejects them too.
-    const rulesFiles = walk(root, (n) => n.endsWith('.guard'));
-    const dataFiles = walk(join(root, 'validate'), (n) => /\.(ya?ml|json)$/.test(n)).filter((f) => !f.includes('/output'));
+    const rulesFiles = walkFiles(root, (n) => n.endsWith('.guard'));
+    const dataFiles = walkFiles(join(root, 'validate'), (n) => /\.(ya?ml|json)$/.test(n)).filter((f) => !f.includes('/output'));
     const mismatches: string[] = [];
     let pairs = 0;
     for (const rulesFile of rulesFiles) {

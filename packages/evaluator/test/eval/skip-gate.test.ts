@@ -1,10 +1,11 @@
 // The skip gate: a rules file whose every rule SKIPs for lack of its resource types is answered
 // from the type index. Each decision is checked against a full evaluation (`completeEvents`, which
 // never uses the gate): all SKIP, no error — and `evaluate`'s default result is compared with it.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeShared } from '../../../../test-support/shared-corpus.js';
+import { walkFiles } from '../../../../test-support/walk-files.js';
 import { compileRules } from '../../src/api/compile-rules.js';
 import { evaluate, type EvaluateResult } from '../../src/api/evaluate.js';
 import type { CompiledRules } from '../../src/compile/ir.js';
@@ -137,20 +138,11 @@ rule b when %buckets !empty %named_queues !empty { %buckets.Properties exists }
   });
 });
 
-function walk(dir: string, accept: (name: string) => boolean): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path, accept) : accept(name) ? [path] : [];
-    });
-}
-
 describeShared('skip gate on the registry rules and templates-dev', (shared) => {
   it('every SKIP it decides is the full evaluation\'s, and it decides most all-SKIP pairs', () => {
     const corpus = join(shared, 'corpus');
-    const files = walk(join(corpus, 'registry', 'rules'), (n) => n.endsWith('.guard'));
-    const templates = walk(join(corpus, 'templates-dev', 'templates'), (n) => /\.(json|ya?ml|template)$/.test(n));
+    const files = walkFiles(join(corpus, 'registry', 'rules'), (n) => n.endsWith('.guard'));
+    const templates = walkFiles(join(corpus, 'templates-dev', 'templates'), (n) => /\.(json|ya?ml|template)$/.test(n));
     const documents = templates.map((path) => loadDocument(readFileSync(path, 'utf8'), { fileName: path })).flatMap((loaded) => (loaded.ok ? [loaded.document] : []));
     let decided = 0;
     let allSkip = 0;
