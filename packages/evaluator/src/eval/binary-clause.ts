@@ -5,22 +5,43 @@
 import type { CompiledAccessClause } from '../compile/ir.js';
 import type { CheckedValue } from '../report/types.js';
 import type { Value } from '../values/value.js';
-import { recordCheck, SUCCESS, tracedQuery, type EvaluationResult, type Outcome } from './clause-checks.js';
-import { compareResults } from './operators.js';
+import { EMPTY_RESULT, recordCheck, SUCCESS, tracedQuery, type EvaluationResult } from './clause-checks.js';
+import { compareResults, countLiteralComparison, type ValueEvalResult } from './operators.js';
 import type { EvalContext } from './scopes.js';
 
 export function binaryOperation(clause: CompiledAccessClause, rhs: readonly CheckedValue[], context: EvalContext): EvaluationResult {
   const lhs = tracedQuery(context, clause.query, 'lhs', clause.span);
+  const recording = context.state.recorder.enabled;
+  if (!recording) {
+    const counted = countLiteralComparison(lhs, rhs, clause.comparison);
+    if (counted !== null) return counted;
+  }
   const results = compareResults(lhs, rhs, clause.comparison);
-  if (results === null) return { empty: 'SKIP' };
+  if (results === null) return EMPTY_RESULT.SKIP;
+  // The records, one per checked value, only when a pass records them: a verdicts-only pass
+  // builds none of their objects.
+  if (recording) recordChecks(clause, results, context);
+  return countResults(results);
+}
+
+/** How many checked values the pairings pass and fail: a `query in query` pairing checks each of its values. */
+export function countResults(results: readonly ValueEvalResult[]): { passes: number; fails: number } {
+  let passes = 0;
+  let fails = 0;
+  for (const each of results) {
+    if (each.kind === 'success') passes += each.compare.kind === 'queryIn' ? each.compare.lhs.length : 1;
+    else fails += each.kind === 'fail' && each.compare.kind === 'queryIn' ? each.compare.diff.length : 1;
+  }
+  return { passes, fails };
+}
+
+function recordChecks(clause: CompiledAccessClause, results: readonly ValueEvalResult[], context: EvalContext): void {
   const label = clause.context;
   const comparison = clause.comparison;
   const customMessage = clause.customMessage;
   const span = clause.span;
-  const outcomes: Outcome[] = [];
   const failed = (from: Value, to: CheckedValue | null, message: string | null = null): void => {
     recordCheck(context, label, { kind: 'Comparison', status: 'FAIL', message, customMessage, comparison, from: { kind: 'resolved', value: from }, to, span });
-    outcomes.push([{ kind: 'resolved', value: from }, 'FAIL']);
   };
   // Every value of a query `in` a query fails against the same right-hand side: the checks share
   // one copy of it (a cross product records n checks of n values each: n^2 objects otherwise).
@@ -37,17 +58,11 @@ export function binaryOperation(clause: CompiledAccessClause, rhs: readonly Chec
       to: sharedTo.results,
       span,
     });
-    outcomes.push([{ kind: 'resolved', value: from }, 'FAIL']);
-  };
-  const passed = (value: Value): void => {
-    recordCheck(context, label, SUCCESS);
-    outcomes.push([{ kind: 'resolved', value }, 'PASS']);
   };
   for (const each of results) {
     switch (each.kind) {
       case 'lhsUnresolved':
         recordCheck(context, label, { kind: 'Comparison', status: 'FAIL', message: null, customMessage, comparison, from: each.unresolved, to: null, span });
-        outcomes.push([each.unresolved, 'FAIL']);
         break;
       case 'rhsUnresolved':
         failed(each.lhs, each.unresolved);
@@ -57,8 +72,8 @@ export function binaryOperation(clause: CompiledAccessClause, rhs: readonly Chec
         break;
       case 'success': {
         const c = each.compare;
-        if (c.kind === 'queryIn') for (const value of c.lhs) passed(value);
-        else passed(c.lhs);
+        const count = c.kind === 'queryIn' ? c.lhs.length : 1;
+        for (let i = 0; i < count; i++) recordCheck(context, label, SUCCESS);
         break;
       }
       case 'fail': {
@@ -71,5 +86,4 @@ export function binaryOperation(clause: CompiledAccessClause, rhs: readonly Chec
       }
     }
   }
-  return { outcomes };
 }

@@ -10,8 +10,14 @@ import type { CheckedValue, ClauseCheck, Status } from '../report/types.js';
 import type { EvalContext } from './scopes.js';
 
 export type Outcome = readonly [CheckedValue, 'PASS' | 'FAIL'];
-/** Either "no value to check" with a fixed status, or one outcome per checked value. */
-export type EvaluationResult = { readonly empty: Status } | { readonly outcomes: Outcome[] };
+/**
+ * Either "no value to check" with a fixed status, or how many checked values passed and failed
+ * (all a clause's status needs; the values themselves are in the records).
+ */
+export type EvaluationResult = { readonly empty: Status } | { readonly passes: number; readonly fails: number };
+
+/** The results of "no value to check", one per status: clauses return them at every evaluation. */
+export const EMPTY_RESULT: { readonly [S in Status]: EvaluationResult } = { PASS: { empty: 'PASS' }, FAIL: { empty: 'FAIL' }, SKIP: { empty: 'SKIP' } };
 
 export function recordCheck(context: EvalContext, label: string, check: ClauseCheck): void {
   if (!context.state.recorder.enabled) return;

@@ -38,13 +38,7 @@ export function evaluateAccessClause(clause: CompiledAccessClause, context: Eval
     if (recording) context.endRecord({ kind: 'GuardClauseBlockCheck', block: { status: result.empty, atLeastOneMatches: all, message: null } });
     return result.empty;
   }
-  let fails = 0;
-  let passes = 0;
-  for (const outcome of result.outcomes) {
-    if (outcome[1] === 'PASS') passes++;
-    else fails++;
-  }
-  const status: Status = all ? (fails > 0 ? 'FAIL' : 'PASS') : passes > 0 ? 'PASS' : 'FAIL';
+  const status: Status = all ? (result.fails > 0 ? 'FAIL' : 'PASS') : result.passes > 0 ? 'PASS' : 'FAIL';
   if (recording) context.endRecord({ kind: 'GuardClauseBlockCheck', block: { status, atLeastOneMatches: !all, message: null } });
   return status;
 }

@@ -243,3 +243,40 @@ export function compareResults(
   }
   return negated ? results.map(negate) : results;
 }
+
+/**
+ * For the commonest clause shape — `query == literal` or `query in literal`, the literal not a
+ * list of lists — how many checked values pass and fail, as `countResults(compareResults(…))`
+ * counts them, without building one result object per value: a verdicts-only pass needs nothing
+ * more. Null for any other shape (or a value that the generic pairing treats as a whole list).
+ */
+export function countLiteralComparison(lhs: readonly CheckedValue[], rhs: readonly CheckedValue[], [operator, negated]: Comparison): { passes: number; fails: number } | null {
+  if ((operator !== 'Eq' && operator !== 'In') || lhs.length === 0) return null;
+  const r = isLiteral(rhs);
+  if (r === null || isLiteral(lhs) !== null) return null;
+  if (operator === 'Eq' ? r.kind === 'list' : r.kind !== 'string' && !isFlatList(r)) return null;
+  let passes = 0;
+  let fails = 0;
+  const check = (value: Value): void => {
+    const outcome = operator === 'Eq' ? compareEq(value, r) : r.kind === 'string' ? (value.kind === 'string' ? r.value.includes(value.value) : NOT_COMPARABLE) : containsValue((r as ListValue).items, value);
+    // Not comparable fails either way; `!=` and `not in` invert the comparable outcomes.
+    if (outcome !== true && outcome !== false) fails++;
+    else if (outcome !== negated) passes++;
+    else fails++;
+  };
+  for (const each of lhs) {
+    if (each.kind === 'unresolved') fails++;
+    else if (each.value.kind === 'list') {
+      // `in` a list compares a list value as a whole (containedIn's listIn): not counted here.
+      if (operator === 'In' && r.kind !== 'string') return null;
+      for (const element of each.value.items) check(element);
+    } else check(each.value);
+  }
+  return { passes, fails };
+}
+
+const NOT_COMPARABLE = new NotComparable('');
+
+function isFlatList(value: Value): value is ListValue {
+  return value.kind === 'list' && (value.items.length === 0 || value.items[0]!.kind !== 'list');
+}

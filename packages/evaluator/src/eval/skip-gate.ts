@@ -26,11 +26,18 @@ import type { CompiledAccessClause, CompiledGuardClause, CompiledPart, CompiledQ
 import type { CheckedValue, Status } from '../report/types.js';
 import type { Value } from '../values/value.js';
 import { filterTypeGuard } from './filter-type-guard.js';
+import { countResults } from './binary-clause.js';
 import { compareResults } from './operators.js';
 import { resourcesByType } from './type-index.js';
 
-/** Which types a variable's filter can select: one, or those passing a clause on `Type`. */
-type TypeSelector = { readonly kind: 'equals'; readonly type: string } | { readonly kind: 'clause'; readonly clause: CompiledAccessClause; readonly rhs: readonly CheckedValue[] };
+/**
+ * Which types a variable's filter can select: one, or those passing a clause on `Type`. The
+ * clause's outcome depends on nothing but the type's text, and a rules file meets the same few
+ * hundred types in document after document: `outcomes` keeps it per type (null: the clause raised).
+ */
+type TypeSelector =
+  | { readonly kind: 'equals'; readonly type: string }
+  | { readonly kind: 'clause'; readonly clause: CompiledAccessClause; readonly rhs: readonly CheckedValue[]; readonly outcomes: Map<string, boolean | null> };
 
 /** A condition clause `%v empty` / `%v !empty` on a variable selecting by type. */
 interface TypeTest {
@@ -60,6 +67,9 @@ interface RuleGate {
 }
 
 type Outcome = 'PASS' | 'FAIL' | 'unknown' | 'unsafe';
+
+/** Bounds `outcomes` in a long-lived process that meets endless made-up types. */
+const MAX_REMEMBERED_TYPES = 4096;
 
 /** The nesting the evaluation this replaces reaches: a referenced rule (1) and its filters (2). */
 export const SKIP_GATE_DEPTH = 2;
@@ -96,7 +106,9 @@ function ruleSkips(rule: RuleGate, byType: ReadonlyMap<string, readonly Value[]>
     }
     if (failingLine) return true;
   }
-  return rule.bodyTypes !== null && rule.bodyTypes.every((type) => !byType.has(type));
+  if (rule.bodyTypes === null) return false;
+  for (const type of rule.bodyTypes) if (byType.has(type)) return false;
+  return true;
 }
 
 /**
@@ -108,29 +120,34 @@ function selectsSome(selector: TypeSelector, byType: ReadonlyMap<string, readonl
   if (selector.kind === 'equals') return byType.has(selector.type);
   // Every type, as the filter does: a type after a passing one could still raise.
   let some = false;
-  try {
-    for (const values of byType.values()) {
-      const type = values[0]!.kind === 'map' ? values[0]!.entries.get('Type') : undefined;
-      if (type === undefined) return null;
-      if (typeClauseStatus(selector.clause, [{ kind: 'resolved', value: type }], selector.rhs) !== 'FAIL') some = true;
+  for (const name of byType.keys()) {
+    let passes = selector.outcomes.get(name);
+    if (passes === undefined) {
+      passes = typePasses(selector, byType.get(name)![0]!);
+      if (selector.outcomes.size < MAX_REMEMBERED_TYPES) selector.outcomes.set(name, passes);
     }
-  } catch {
-    return null;
+    if (passes === null) return null;
+    if (passes) some = true;
   }
   return some;
 }
 
-/** clauses.ts `evaluateAccessClause` of a binary clause, from its two sides (binary-clause.ts counts the outcomes so). */
+/** Whether the selector's clause does not FAIL on this resource's `Type` (a string: type-index.ts); null when it raised. */
+function typePasses(selector: Extract<TypeSelector, { kind: 'clause' }>, resource: Value): boolean | null {
+  const type = resource.kind === 'map' ? resource.entries.get('Type') : undefined;
+  if (type === undefined) return null;
+  try {
+    return typeClauseStatus(selector.clause, [{ kind: 'resolved', value: type }], selector.rhs) !== 'FAIL';
+  } catch {
+    return null;
+  }
+}
+
+/** clauses.ts `evaluateAccessClause` of a binary clause, from its two sides. */
 function typeClauseStatus(clause: CompiledAccessClause, lhs: readonly CheckedValue[], rhs: readonly CheckedValue[]): Status {
   const results = compareResults(lhs, rhs, clause.comparison);
   if (results === null) return 'SKIP';
-  let passes = 0;
-  let fails = 0;
-  for (const each of results) {
-    if (each.kind === 'success') passes += each.compare.kind === 'queryIn' ? each.compare.lhs.length : 1;
-    else if (each.kind === 'fail') fails += each.compare.kind === 'queryIn' ? each.compare.diff.length : 1;
-    else fails++;
-  }
+  const { passes, fails } = countResults(results);
   if (clause.query.matchAll) return fails > 0 ? 'FAIL' : 'PASS';
   return passes > 0 ? 'PASS' : 'FAIL';
 }
@@ -142,7 +159,7 @@ function testOutcome(test: ConditionTest, byType: ReadonlyMap<string, readonly V
     if (selects === null) return 'unsafe';
     return selects ? 'unknown' : test.passWhenAbsent ? 'PASS' : 'FAIL';
   }
-  if (!test.copies.every((copy) => ruleSkips(copy, byType))) return 'unsafe';
+  for (const copy of test.copies) if (!ruleSkips(copy, byType)) return 'unsafe';
   return test.negation ? 'PASS' : 'FAIL';
 }
 
@@ -250,10 +267,10 @@ function typeSelector(query: CompiledQuery, file: CompiledRules): TypeSelector |
   if (guard?.kind !== 'clause') return null;
   const rhs = guard.clause.rhs;
   // clauses.ts `rhsResults`; a lone variable resolves (scopes.ts) to its literal when the file declares one.
-  if (rhs?.kind === 'literal') return { kind: 'clause', clause: guard.clause, rhs: [{ kind: 'literal', value: rhs.value }] };
+  if (rhs?.kind === 'literal') return { kind: 'clause', clause: guard.clause, rhs: [{ kind: 'literal', value: rhs.value }], outcomes: new Map() };
   const variable = rhs?.kind === 'query' ? rhs.query.parts[0] : undefined;
   const literal = variable?.kind === 'variable' ? file.assignments.literals.get(variable.name) : undefined;
-  return literal === undefined ? null : { kind: 'clause', clause: guard.clause, rhs: [{ kind: 'literal', value: literal }] };
+  return literal === undefined ? null : { kind: 'clause', clause: guard.clause, rhs: [{ kind: 'literal', value: literal }], outcomes: new Map() };
 }
 
 function isKey(part: CompiledPart | undefined, name: string): boolean {

@@ -1,20 +1,34 @@
 /**
  * Resources indexed by `Type`, for the ubiquitous `Resources.*[ Type == "AWS::X::Y" ]` selection.
- * The index is derived from an immutable document value, so it is memoised per map (weakly: it
- * goes away with the document) and shared by every rules file evaluated against that document.
+ * The index is derived from an immutable document value, so it is memoised on the map (it goes
+ * away with the document) and shared by every rules file evaluated against that document.
  * Only "regular" maps are indexed — every value a map with a string `Type` key — so that using
  * the index gives exactly what evaluating the filter on each value would.
  */
 import type { MapValue, Value } from '../values/value.js';
 
-const indexes = new WeakMap<MapValue, ReadonlyMap<string, readonly Value[]> | null>();
+type TypeIndex = ReadonlyMap<string, readonly Value[]> | null;
 
-export function resourcesByType(map: MapValue): ReadonlyMap<string, readonly Value[]> | null {
-  let index = indexes.get(map);
-  if (index === undefined) {
-    index = build(map);
-    indexes.set(map, index);
+/**
+ * Where a map keeps its index: a hidden (symbol-keyed, non-enumerable) property of the map itself,
+ * so that it is neither copied by a spread nor seen by a comparison. A WeakMap held it before: with
+ * a new document every few hundred microseconds, its entries cost more in garbage collection
+ * than all the lookups (a fifth of a batch's time over templates-dev; docs/performance.md).
+ */
+const INDEX = Symbol('guardts.resourcesByType');
+/** For a map that cannot take the property (frozen by the caller). */
+const frozenIndexes = new WeakMap<MapValue, TypeIndex>();
+
+export function resourcesByType(map: MapValue): TypeIndex {
+  const held = (map as MapValue & { readonly [INDEX]?: TypeIndex })[INDEX];
+  if (held !== undefined) return held;
+  if (!Object.isExtensible(map)) {
+    let index = frozenIndexes.get(map);
+    if (index === undefined) frozenIndexes.set(map, (index = build(map)));
+    return index;
   }
+  const index = build(map);
+  Object.defineProperty(map, INDEX, { value: index });
   return index;
 }
 

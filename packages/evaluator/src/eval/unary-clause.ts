@@ -5,7 +5,7 @@
 import type { CompiledAccessClause, CompiledPart } from '../compile/ir.js';
 import type { CheckedValue, Comparison } from '../report/types.js';
 import { abort } from './abort.js';
-import { recordCheck, SUCCESS, tracedQuery, type EvaluationResult, type Outcome } from './clause-checks.js';
+import { EMPTY_RESULT, recordCheck, SUCCESS, tracedQuery, type EvaluationResult } from './clause-checks.js';
 import { typeInfo } from './compare-values.js';
 import type { EvalContext } from './scopes.js';
 
@@ -59,33 +59,37 @@ export function unaryOperation(clause: CompiledAccessClause, context: EvalContex
   const inverse = clause.negation;
   const label = clause.context;
   const custom = clause.customMessage;
+  // Records only when the pass keeps them: a verdicts-only pass builds none of their objects.
+  const recording = context.state.recorder.enabled;
 
   // Special EMPTY mode: about the result list, not the values (a resolved value is empty only if null).
   if (operator === 'Empty' && endsWithFilterOrIsLoneVariable(clause.query.parts)) {
     if (lhs.length === 0) {
       const pass = !negated !== inverse;
-      recordCheck(context, label, pass ? SUCCESS : { kind: 'NoValueForEmptyCheck', customMessage: custom, span: clause.span });
-      return { empty: pass ? 'PASS' : 'FAIL' };
+      if (recording) recordCheck(context, label, pass ? SUCCESS : { kind: 'NoValueForEmptyCheck', customMessage: custom, span: clause.span });
+      return pass ? EMPTY_RESULT.PASS : EMPTY_RESULT.FAIL;
     }
-    const outcomes: Outcome[] = [];
+    let passes = 0;
     for (const each of lhs) {
       const empty = each.kind === 'unresolved' || each.value.kind === 'null';
       const pass = (negated ? !empty : empty) !== inverse;
-      const result: CheckedValue = each.kind === 'literal' ? { kind: 'resolved', value: each.value } : each;
-      recordCheck(
-        context,
-        label,
-        pass ? SUCCESS : { kind: 'Unary', status: 'FAIL', comparison: clause.comparison, from: result, message: null, customMessage: custom, span: clause.span },
-      );
-      outcomes.push([result, pass ? 'PASS' : 'FAIL']);
+      if (pass) passes++;
+      if (recording) {
+        const result: CheckedValue = each.kind === 'literal' ? { kind: 'resolved', value: each.value } : each;
+        recordCheck(
+          context,
+          label,
+          pass ? SUCCESS : { kind: 'Unary', status: 'FAIL', comparison: clause.comparison, from: result, message: null, customMessage: custom, span: clause.span },
+        );
+      }
     }
-    return { outcomes };
+    return { passes, fails: lhs.length - passes };
   }
 
   // A filter that selected nothing: nothing to check, whatever the operator.
-  if (lhs.length === 0) return { empty: 'SKIP' };
+  if (lhs.length === 0) return EMPTY_RESULT.SKIP;
 
-  const outcomes: Outcome[] = [];
+  let passes = 0;
   for (const each of lhs) {
     let result: boolean;
     try {
@@ -104,12 +108,14 @@ export function unaryOperation(clause: CompiledAccessClause, context: EvalContex
     }
     if (negated) result = !result;
     if (inverse) result = !result;
-    recordCheck(
-      context,
-      label,
-      result ? SUCCESS : { kind: 'Unary', status: 'FAIL', comparison: clause.comparison, from: each, message: null, customMessage: custom, span: clause.span },
-    );
-    outcomes.push([each, result ? 'PASS' : 'FAIL']);
+    if (result) passes++;
+    if (recording) {
+      recordCheck(
+        context,
+        label,
+        result ? SUCCESS : { kind: 'Unary', status: 'FAIL', comparison: clause.comparison, from: each, message: null, customMessage: custom, span: clause.span },
+      );
+    }
   }
-  return { outcomes };
+  return { passes, fails: lhs.length - passes };
 }

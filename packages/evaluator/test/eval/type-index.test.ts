@@ -11,6 +11,7 @@ import type { Value } from '../../src/values/value.js';
 import { loadForValidate } from './document-for-tests.js';
 import { compiled } from './evaluate-helpers.js';
 import { evaluate } from '../../src/api/evaluate.js';
+import { resourcesByType } from '../../src/eval/type-index.js';
 import { yamlDocument } from './plain-document.js';
 
 const RULES = `let queues = Resources.*[ Type == "AWS::SQS::Queue" ]
@@ -117,3 +118,41 @@ describeShared('type index while recording: every failing ct-all pair reports as
     expect(differences).toEqual([]);
   }, 300_000);
 });
+
+describe('where the type index is kept', () => {
+  const resourcesOf = (root: Value) => (root.kind === 'map' ? root.entries.get('Resources')! : root);
+
+  it('on the map, hidden: a spread copy does not take it along, and a comparison does not see it', () => {
+    const root = yamlDocument('Resources:\n  Q: {Type: AWS::SQS::Queue}\n');
+    const resources = resourcesOf(root);
+    if (resources.kind !== 'map') throw new Error('expected a map');
+    const index = resourcesByType(resources);
+    expect([...index!.keys()]).toEqual(['AWS::SQS::Queue']);
+    expect(resourcesByType(resources)).toBe(index);
+    expect(Object.keys(resources)).toEqual(['kind', 'keys', 'entries', 'path', 'span']);
+    expect(resources).toStrictEqual(resourcesOf(yamlDocument('Resources:\n  Q: {Type: AWS::SQS::Queue}\n')));
+    // A caller that derives a document by spreading a map gets a map of its own index.
+    const other = resourcesOf(yamlDocument('Resources:\n  B: {Type: AWS::S3::Bucket}\n'));
+    if (other.kind !== 'map') throw new Error('expected a map');
+    const derived = { ...resources, keys: other.keys, entries: other.entries };
+    expect([...resourcesByType(derived)!.keys()]).toEqual(['AWS::S3::Bucket']);
+  });
+
+  it('a document the caller froze is indexed all the same, with the same verdicts', () => {
+    const text = 'Resources:\n  Q: {Type: AWS::SQS::Queue, Properties: {Name: q}}\n  B: {Type: AWS::S3::Bucket}\n';
+    const frozen = deepFreeze(yamlDocument(text));
+    const resources = resourcesOf(frozen);
+    if (resources.kind !== 'map') throw new Error('expected a map');
+    expect([...resourcesByType(resources)!.keys()]).toEqual(['AWS::SQS::Queue', 'AWS::S3::Bucket']);
+    const rules = compiled(RULES);
+    const fromFrozen = evaluate(rules, frozen, { record: false });
+    const fromPlain = evaluate(rules, yamlDocument(text), { record: false });
+    expect(fromFrozen.ok && fromFrozen.report.rules.map((rule) => rule.status)).toEqual(fromPlain.ok && fromPlain.report.rules.map((rule) => rule.status));
+  });
+});
+
+function deepFreeze(value: Value): Value {
+  if (value.kind === 'map') for (const child of value.entries.values()) deepFreeze(child);
+  if (value.kind === 'list') for (const child of value.items) deepFreeze(child);
+  return Object.freeze(value);
+}
