@@ -17,9 +17,11 @@ import type {
   CompiledGuardClause,
   CompiledPart,
 } from '../compile/ir.js';
-import type { CheckedValue } from '../report/types.js';
+import type { CheckedValue, Status } from '../report/types.js';
 import type { MapValue, Value } from '../values/value.js';
+import { countResults } from './binary-clause.js';
 import { evaluateGuardClause } from './evaluate-rules.js';
+import { compareResults } from './operators.js';
 import { retrieveQuery } from './query.js';
 import { pushAll, type ConverterIndex, type Parts } from './query-results.js';
 import { ValueScope, type EvalContext } from './scopes.js';
@@ -126,4 +128,29 @@ export function selectByTypeGuard(
 function typeOf(value: MapValue): string {
   const type = value.entries.get('Type');
   return type?.kind === 'string' ? type.value : '';
+}
+
+/**
+ * Whether the guard's line lets a type through (does not FAIL on a value whose `Type` is `type`),
+ * decided without evaluating anything that could record: null when that takes an evaluation (a
+ * variable on the right) or the comparison raised.
+ */
+export function guardAdmitsQuietly(guard: TypeGuard, type: Value): boolean | null {
+  if (guard.kind === 'equals') return type.kind === 'string' && type.value === guard.literal;
+  const rhs = guard.clause.rhs;
+  if (rhs?.kind !== 'literal') return null;
+  try {
+    return typeClauseStatus(guard.clause, [{ kind: 'resolved', value: type }], [{ kind: 'literal', value: rhs.value }]) !== 'FAIL';
+  } catch {
+    return null;
+  }
+}
+
+/** clauses.ts `evaluateAccessClause` of a binary clause, from its two sides. */
+export function typeClauseStatus(clause: CompiledAccessClause, lhs: readonly CheckedValue[], rhs: readonly CheckedValue[]): Status {
+  const results = compareResults(lhs, rhs, clause.comparison);
+  if (results === null) return 'SKIP';
+  const { passes, fails } = countResults(results);
+  if (clause.query.matchAll) return fails > 0 ? 'FAIL' : 'PASS';
+  return passes > 0 ? 'PASS' : 'FAIL';
 }

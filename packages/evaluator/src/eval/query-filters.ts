@@ -19,7 +19,7 @@ import { accumulateMap, retrieveQuery, type MapEntryStep } from './query.js';
 import { capturedKey, keyValue, pushAll, unresolved, type ConverterIndex, type Parts } from './query-results.js';
 import { ValueScope, type EvalContext } from './scopes.js';
 import { resourcesByType } from './type-index.js';
-import { filterTypeGuard, selectByTypeGuard } from './filter-type-guard.js';
+import { filterTypeGuard, guardAdmitsQuietly, selectByTypeGuard, type TypeGuard } from './filter-type-guard.js';
 
 /**
  * `map.*[ Type == "X" ]` answered from the type index — same results as running the filter on
@@ -34,11 +34,15 @@ export function selectByType(map: MapValue, index: number, parts: Parts, context
   if (exact === null && guard === null) return null;
   if (context.state.trace !== null) return null;
   const recording = context.state.recorder.enabled;
-  if (recording && (context.state.recordFilterClauses || exact === null)) return null;
+  if (recording && context.state.recordFilterClauses) return null;
   // The index first: on an empty or irregular map the filter (and its variable) is never evaluated.
   const byType = resourcesByType(map);
   if (byType === null) return null;
-  if (exact === null) return guard === null ? null : selectByTypeGuard(map, byType, guard, index, parts, context, converter);
+  if (exact === null) {
+    if (guard === null) return null;
+    if (recording) return selectByTypeGuardRecorded(map, byType, guard, next.clauses, index, parts, context, converter);
+    return selectByTypeGuard(map, byType, guard, index, parts, context, converter);
+  }
   const wanted = typeName(exact, context);
   if (wanted === null) return null;
   if (recording) return selectByTypeRecorded(map, wanted, `Filter/Map#${next.clauses.length}`, index, parts, context, converter);
@@ -65,6 +69,48 @@ function selectByTypeRecorded(map: MapValue, wanted: string, label: string, inde
     scope.startRecord(label);
     scope.endRecord({ kind: 'Filter', status });
     if (status === 'PASS') pushAll(results, retrieveQuery(index + 2, parts, value, scope, converter));
+  }
+  return results;
+}
+
+/**
+ * The same for a filter with a line on `Type` among others (filter-type-guard.ts), while recording
+ * a report's events: a candidate of a type the line rejects leaves its `Filter` record with the
+ * outcome FAIL, as running the filter would (its other lines cannot raise), without the records
+ * inside that no report reads; every other candidate runs the filter as usual, records and all,
+ * since what fails inside a passing filter decides which of its ancestors the report keeps
+ * (recorder.ts). Null, to run the filter on every candidate, when deciding a type takes an
+ * evaluation (a variable on the right of the line), which could record.
+ */
+function selectByTypeGuardRecorded(
+  map: MapValue,
+  byType: ReadonlyMap<string, readonly Value[]>,
+  guard: TypeGuard,
+  clauses: CompiledConjunctions<CompiledGuardClause>,
+  index: number,
+  parts: Parts,
+  context: EvalContext,
+  converter: ConverterIndex,
+): CheckedValue[] | null {
+  const admitted = new Set<Value>();
+  for (const values of byType.values()) {
+    const first = values[0]!;
+    const admits = first.kind === 'map' ? guardAdmitsQuietly(guard, first.entries.get('Type')!) : null;
+    if (admits === null) return null;
+    if (admits) for (const value of values) admitted.add(value);
+  }
+  const step = checkAndDelegate(clauses, null);
+  const label = `Filter/Map#${clauses.length}`;
+  const results: CheckedValue[] = [];
+  for (const key of map.keys) {
+    const value = map.entries.get(key.value)!;
+    const scope = new ValueScope(value, context);
+    // As `filter` runs it on a map's value after a wildcard (accumulateMap, then checkAndDelegate).
+    if (admitted.has(value)) pushAll(results, step(index + 2, parts, value, null, value, scope, converter));
+    else {
+      scope.startRecord(label);
+      scope.endRecord({ kind: 'Filter', status: 'FAIL' });
+    }
   }
   return results;
 }

@@ -25,9 +25,7 @@
 import type { CompiledAccessClause, CompiledGuardClause, CompiledPart, CompiledQuery, CompiledRule, CompiledRules } from '../compile/ir.js';
 import type { CheckedValue, Status } from '../report/types.js';
 import type { Value } from '../values/value.js';
-import { filterTypeGuard } from './filter-type-guard.js';
-import { countResults } from './binary-clause.js';
-import { compareResults } from './operators.js';
+import { filterTypeGuard, typeClauseStatus } from './filter-type-guard.js';
 import { resourcesByType } from './type-index.js';
 
 /**
@@ -141,15 +139,6 @@ function typePasses(selector: Extract<TypeSelector, { kind: 'clause' }>, resourc
   } catch {
     return null;
   }
-}
-
-/** clauses.ts `evaluateAccessClause` of a binary clause, from its two sides. */
-function typeClauseStatus(clause: CompiledAccessClause, lhs: readonly CheckedValue[], rhs: readonly CheckedValue[]): Status {
-  const results = compareResults(lhs, rhs, clause.comparison);
-  if (results === null) return 'SKIP';
-  const { passes, fails } = countResults(results);
-  if (clause.query.matchAll) return fails > 0 ? 'FAIL' : 'PASS';
-  return passes > 0 ? 'PASS' : 'FAIL';
 }
 
 /** A clause's status on this document when known, else whether evaluating it is safe. */
