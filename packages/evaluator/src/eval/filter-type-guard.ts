@@ -135,15 +135,25 @@ function typeOf(value: MapValue): string {
  * decided without evaluating anything that could record: null when that takes an evaluation (a
  * variable on the right) or the comparison raised.
  */
-export function guardAdmitsQuietly(guard: TypeGuard, type: Value): boolean | null {
+export function guardAdmitsQuietly(guard: TypeGuard, type: Value, context: EvalContext): boolean | null {
   if (guard.kind === 'equals') return type.kind === 'string' && type.value === guard.literal;
-  const rhs = guard.clause.rhs;
-  if (rhs?.kind !== 'literal') return null;
+  const rhs = guardRhsAtHand(guard.clause, context);
+  if (rhs === null) return null;
   try {
-    return typeClauseStatus(guard.clause, [{ kind: 'resolved', value: type }], [{ kind: 'literal', value: rhs.value }]) !== 'FAIL';
+    return typeClauseStatus(guard.clause, [{ kind: 'resolved', value: type }], rhs) !== 'FAIL';
   } catch {
     return null;
   }
+}
+
+/** The right-hand side of a line on `Type`: a literal, or a variable's results when at hand (scopes.ts). */
+function guardRhsAtHand(clause: CompiledAccessClause, context: EvalContext): readonly CheckedValue[] | null {
+  const rhs = clause.rhs;
+  if (rhs?.kind === 'literal') return [{ kind: 'literal', value: rhs.value }];
+  const only = rhs?.kind === 'query' && rhs.query.parts.length === 1 ? rhs.query.parts[0]! : null;
+  if (only?.kind !== 'variable') return null;
+  // As the filter reads it from a candidate's scope: a lone variable resolves in the enclosing one.
+  return context.variableAtHand(only.name);
 }
 
 /** clauses.ts `evaluateAccessClause` of a binary clause, from its two sides. */

@@ -95,7 +95,7 @@ function selectByTypeGuardRecorded(
   const admitted = new Set<Value>();
   for (const values of byType.values()) {
     const first = values[0]!;
-    const admits = first.kind === 'map' ? guardAdmitsQuietly(guard, first.entries.get('Type')!) : null;
+    const admits = first.kind === 'map' ? guardAdmitsQuietly(guard, first.entries.get('Type')!, context) : null;
     if (admits === null) return null;
     if (admits) for (const value of values) admitted.add(value);
   }

@@ -30,6 +30,11 @@ export interface EvalContext {
   findParameterizedRule(name: string, span: SourceSpan): CompiledParameterizedRule;
   ruleStatus(name: string, span: SourceSpan): Status;
   resolveVariable(name: string): CheckedValue[];
+  /**
+   * The variable's results when they are at hand without evaluating anything (a literal `let`, a
+   * parameter, one resolved before), else null: for callers that must not record or raise.
+   */
+  variableAtHand(name: string): CheckedValue[] | null;
   addCaptureKey(name: string, key: Value): void;
   startRecord(context: string): void;
   endRecord(record: RecordType): void;
@@ -61,6 +66,15 @@ class Variables {
     if (!query.matchAll) result = result.filter((r) => r.kind === 'resolved');
     this.remember(name, result);
     return result;
+  }
+
+  /** As `lookup`, only what needs no evaluation: null when resolving it would evaluate. */
+  atHand(name: string): CheckedValue[] | null | undefined {
+    const literal = this.assignments.literals.get(name);
+    if (literal !== undefined) return [{ kind: 'literal', value: literal }];
+    const cached = this.resolved?.get(name);
+    if (cached !== undefined) return cached;
+    return this.assignments.functions.has(name) || this.assignments.queries.has(name) ? null : undefined;
   }
 
   capture(name: string, key: Value): void {
@@ -141,6 +155,10 @@ export class RootScope implements EvalContext {
     return found;
   }
 
+  variableAtHand(name: string): CheckedValue[] | null {
+    return this.variables.atHand(name) ?? null;
+  }
+
   addCaptureKey(name: string, key: Value): void {
     // The `--explain` trace re-resolves query prefixes to show each step; they must capture nothing.
     if (this.state.trace?.paused === true) return;
@@ -179,6 +197,10 @@ abstract class ChildScope implements EvalContext {
     return this.parent.resolveVariable(name);
   }
 
+  variableAtHand(name: string): CheckedValue[] | null {
+    return this.parent.variableAtHand(name);
+  }
+
   addCaptureKey(name: string, key: Value): void {
     this.parent.addCaptureKey(name, key);
   }
@@ -214,6 +236,11 @@ export class BlockScope extends ChildScope {
 
   override resolveVariable(name: string): CheckedValue[] {
     return this.variables?.lookup(name, this) ?? this.parent.resolveVariable(name);
+  }
+
+  override variableAtHand(name: string): CheckedValue[] | null {
+    const own = this.variables?.atHand(name);
+    return own === undefined ? this.parent.variableAtHand(name) : own;
   }
 }
 
@@ -254,6 +281,10 @@ export class ParameterScope extends ChildScope {
 
   override resolveVariable(name: string): CheckedValue[] {
     return this.parameters.get(name) ?? this.parent.resolveVariable(name);
+  }
+
+  override variableAtHand(name: string): CheckedValue[] | null {
+    return this.parameters.get(name) ?? this.parent.variableAtHand(name);
   }
 
   /** The called rule's record carries the call site's custom message. */

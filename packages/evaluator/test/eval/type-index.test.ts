@@ -94,10 +94,14 @@ rule none_block { Resources.*[ Type == "AWS::None::Here" ] { Properties exists }
     // The queue Q is rejected by the `Type` line: its record, without the records inside. Bucket A
     // passes the filter though a clause inside fails (no `Versioning`, but `Tags`): that failure is
     // kept, in the Filter record that holds it. Bucket B fails the other line: the filter ran.
-    for (const line of ['Type == "AWS::S3::Bucket"', 'Type in ["AWS::S3::Bucket", /AWS::EC2::.*/]']) {
-      const rules = `rule r { Resources.*[ ${line}\n  Properties.Versioning exists or Properties.Tags exists\n].Properties.BucketName exists }\n`;
-      expect(filters(rules)).toEqual(['Filter/Map#2:PASS:1', 'Filter/Map#2:FAIL:0', 'Filter/Map#2:FAIL:1']);
+    const lines = ['Type == "AWS::S3::Bucket"', 'Type in ["AWS::S3::Bucket", /AWS::EC2::.*/]', 'Type in %TYPES', 'Type == %TYPE'];
+    for (const line of lines) {
+      const rules = `let TYPES = ["AWS::S3::Bucket"]\nlet TYPE = "AWS::S3::Bucket"\nrule r { Resources.*[ ${line}\n  Properties.Versioning exists or Properties.Tags exists\n].Properties.BucketName exists }\n`;
+      expect(filters(rules), line).toEqual(['Filter/Map#2:PASS:1', 'Filter/Map#2:FAIL:0', 'Filter/Map#2:FAIL:1']);
     }
+    // A variable only a query gives: deciding the type would evaluate it, so the filter runs on every candidate.
+    const viaQuery = 'let TYPES = Resources.B.Type\nrule r { Resources.*[ Type in %TYPES\n  Properties.Versioning exists or Properties.Tags exists\n].Properties.BucketName exists }\n';
+    expect(filters(viaQuery)).toEqual(['Filter/Map#2:PASS:1', 'Filter/Map#2:FAIL:2', 'Filter/Map#2:FAIL:1']);
   });
 
   it('gives the report that the complete event tree gives', () => {
