@@ -4,8 +4,9 @@
  *
  * Recording every event costs about half again the evaluation time, and reports only need the
  * events of failing rules; so by default a first pass computes the verdicts without recording,
- * and a second, recording pass runs only when a rule FAILed. Evaluation is deterministic, so both
- * passes agree. The reports' pass keeps only the records reports read (recorder.ts), and every
+ * and a second, recording pass runs only when a rule FAILed — or first, for a rules file that
+ * FAILed on its last document (then a result other than FAIL reads as the verdicts pass's).
+ * Evaluation is deterministic, so both passes agree, and a result never depends on the ones before. The reports' pass keeps only the records reports read (recorder.ts), and every
  * recording pass is bounded: `maxChecks` records held at once, and a guard on the heap.
  */
 import type { CompiledRules } from '../compile/ir.js';
@@ -41,11 +42,26 @@ export function evaluate(rules: CompiledRules, document: Value, options: Evaluat
   const deadline = options.deadlineMs === undefined ? null : Date.now() + options.deadlineMs;
   const run = (recording: boolean, reportsOnly: boolean) => runPass(rules, root, options, deadline, recording, reportsOnly, dataName);
   if (!record || trace || options.completeEvents === true) return run(record, false);
+  // A file that failed on its last document tends to fail on the next: its recording pass first
+  // spares the verdicts pass. Whatever that pass gives that is not a FAIL reads as the verdicts
+  // pass would give it; on an error (a recording limit among them) the usual order runs.
+  if (failedLastTime.get(rules) === true) {
+    const recorded = run(true, true);
+    if (recorded.ok) {
+      if (recorded.report.status === 'FAIL') return recorded;
+      failedLastTime.set(rules, false);
+      return { ok: true, report: { ...recorded.report, events: ruleRecordsOnly(recorded.report.rules, recorded.report.status, dataName) } };
+    }
+  }
   const verdicts = run(false, false);
+  if (verdicts.ok) failedLastTime.set(rules, verdicts.report.status === 'FAIL');
   // The events of a failure feed reports, which never look inside filter records nor at records without a failure below them.
   if (!verdicts.ok || verdicts.report.status === 'FAIL') return verdicts.ok ? run(true, true) : verdicts;
   return { ok: true, report: { ...verdicts.report, events: ruleRecordsOnly(verdicts.report.rules, verdicts.report.status, dataName) } };
 }
+
+/** Whether each rules file's last two-pass evaluation FAILed (see `evaluate`). */
+const failedLastTime = new WeakMap<CompiledRules, boolean>();
 
 /** One pass; `reportsOnly`: record just what reports read (pruned tree, filter outcomes only). */
 function runPass(
