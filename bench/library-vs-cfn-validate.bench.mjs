@@ -260,7 +260,7 @@ const statusCounts = {};
 for (const s of cvReportStatus.values()) statusCounts[s] = (statusCounts[s] ?? 0) + 1;
 
 console.log(`cloudformation-validate ${cfnValidate.version()} (${ENGINE}, \`disableBuiltinRules: true\`) loads ${accepted.length} of the ${ruleFiles.length} registry rule files; guardts compiles all ${allRules.length}.`);
-console.log(`Templates: ${templates.length} of templates-dev; webapp.json ${(webapp.bytes.length / 1024).toFixed(0)} KB. Runs: ${WARMUP_ROUNDS} warm-up rounds over all templates, then median of ${WEBAPP_RUNS} (webapp.json) and of ${TEMPLATE_RUNS} (each template), sides interleaved.`);
+console.log(`Templates: ${templates.length} of templates-dev; webapp.json ${(webapp.bytes.length / 1024).toFixed(0)} KB. Runs: ${WARMUP_ROUNDS} warm-up rounds over all templates, then median of ${WEBAPP_RUNS} (webapp.json) and of ${TEMPLATE_RUNS} (each template), sides interleaved, each timed run right after an untimed run of the same side on another template.`);
 console.log('');
 console.log('| load / compile | first time in the process | warm, median of 3 |');
 console.log('|---|---|---|');
