@@ -67,30 +67,24 @@ rule none_block { Resources.*[ Type == "AWS::None::Here" ] { Properties exists }
 
   // The reports' recording keeps only records with a failure below them (recorder.ts): the
   // candidates the filter rejected, not the ones it selected.
-  it('leaves one Filter record per rejected candidate, in document order, with the filter outcome', () => {
-    const result = evaluate(compiled('rule r { Resources.*[ Type == "AWS::S3::Bucket" ].Properties.BucketName exists }\n'), yamlDocument(TEMPLATE));
+  /** The failing evaluation's Filter records, in order: `context:status:number of children`. */
+  const filters = (rules: string): string[] => {
+    const result = evaluate(compiled(rules), yamlDocument(TEMPLATE));
     expect(result.ok && result.report.status).toBe('FAIL');
-    const filters: string[] = [];
+    const found: string[] = [];
     const visit = (record: EventRecord): void => {
-      if (record.record.kind === 'Filter') filters.push(`${record.context}:${record.record.status}:${record.children.length}`);
+      if (record.record.kind === 'Filter') found.push(`${record.context}:${record.record.status}:${record.children.length}`);
       record.children.forEach(visit);
     };
     if (result.ok && result.report.events !== null) visit(result.report.events);
-    expect(filters).toEqual(['Filter/Map#1:FAIL:0']);
+    return found;
+  };
+
+  it('leaves one Filter record per rejected candidate, in document order, with the filter outcome', () => {
+    expect(filters('rule r { Resources.*[ Type == "AWS::S3::Bucket" ].Properties.BucketName exists }\n')).toEqual(['Filter/Map#1:FAIL:0']);
   });
 
   it('does so for a filter with other lines beside the one on `Type`, and runs the filter on the candidates it lets through', () => {
-    const filters = (rules: string): string[] => {
-      const result = evaluate(compiled(rules), yamlDocument(TEMPLATE));
-      expect(result.ok && result.report.status).toBe('FAIL');
-      const found: string[] = [];
-      const visit = (record: EventRecord): void => {
-        if (record.record.kind === 'Filter') found.push(`${record.context}:${record.record.status}:${record.children.length}`);
-        record.children.forEach(visit);
-      };
-      if (result.ok && result.report.events !== null) visit(result.report.events);
-      return found;
-    };
     // The queue Q is rejected by the `Type` line: its record, without the records inside. Bucket A
     // passes the filter though a clause inside fails (no `Versioning`, but `Tags`): that failure is
     // kept, in the Filter record that holds it. Bucket B fails the other line: the filter ran.
