@@ -6,7 +6,8 @@
  * events of failing rules; so by default a first pass computes the verdicts without recording,
  * and a second, recording pass runs only when a rule FAILed — or first, for a rules file that
  * FAILed on its last document (then a result other than FAIL reads as the verdicts pass's).
- * Evaluation is deterministic, so both passes agree, and a result never depends on the ones before. The reports' pass keeps only the records reports read (recorder.ts), and every
+ * Evaluation is deterministic, so both passes agree, and a result never depends on the ones
+ * before. The reports' pass keeps only the records reports read (recorder.ts), and every
  * recording pass is bounded: `maxChecks` records held at once, and a guard on the heap.
  */
 import type { CompiledRules } from '../compile/ir.js';
