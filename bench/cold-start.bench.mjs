@@ -50,7 +50,7 @@ const CONTENDERS = {
   'guardts.mjs': [process.execPath, [guardtsMjs, ...args]],
   'cfn-guard': [reference, args],
   ...(existsSync(emptyBlob) ? { 'empty snapshot': [process.execPath, [...SNAPSHOT_FLAGS, emptyBlob]] } : {}),
-  ...(snapshot.ok ? { 'snapshot help': [process.execPath, [...SNAPSHOT_FLAGS, blob, 'help']], 'snapshot validate': [process.execPath, ['--max-semi-space-size=8', ...SNAPSHOT_FLAGS, blob, ...args]] } : {}),
+  ...(snapshot.ok ? { 'snapshot help': [process.execPath, [...SNAPSHOT_FLAGS, blob, 'help']], 'snapshot validate': [process.execPath, ['--max-semi-space-size=4', ...SNAPSHOT_FLAGS, blob, ...args]] } : {}),
 };
 // bin/guardts runs the first `node` on PATH: make it this one, whose snapshot the bench builds.
 const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };

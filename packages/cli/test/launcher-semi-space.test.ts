@@ -12,7 +12,7 @@ const cliDir = join(repoRoot, 'packages', 'cli');
 const launcher = join(cliDir, 'bin', 'guardts');
 const blob = `${join(cliDir, 'dist', 'snapshot', 'blobs')}${process.execPath}.blob`;
 const built = existsSync(join(cliDir, 'dist', 'snapshot', 'guardts.cjs'));
-const FLAG = '--max-semi-space-size=8';
+const FLAG = '--max-semi-space-size=4';
 
 const { GUARDTS_NO_SNAPSHOT: _s, ...baseEnv } = process.env;
 const env = { ...baseEnv, PATH: `${dirname(process.execPath)}${delimiter}${baseEnv.PATH ?? ''}` };
