@@ -47,7 +47,9 @@ export function buildSnapshotBlob(nodePath, blobPath) {
   try {
     const built = spawnSync(nodePath, ['--snapshot-blob', temporary, '--build-snapshot', SNAPSHOT_ENTRY], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 120_000 });
     if (built.status !== 0 || !existsSync(temporary)) return { ok: false, message: `node --build-snapshot failed: ${built.error?.message ?? built.stderr.trim().split('\n').at(-1) ?? built.status}` };
-    const check = spawnSync(nodePath, ['--snapshot-blob', temporary, 'help'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
+    // Started as bin/guardts starts it, flags included: a node that refuses one gets no blob, and
+    // the launcher then runs guardts.mjs.
+    const check = spawnSync(nodePath, ['--no-rehash-snapshot', '--snapshot-blob', temporary, 'help'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
     if (check.status !== 0 || !check.stdout.startsWith('guardts ')) return { ok: false, message: `the snapshot does not start: ${check.stderr.trim() || check.status}` };
     renameSync(temporary, blobPath);
     return { ok: true };

@@ -62,6 +62,16 @@ describe('the CLI started from its V8 startup snapshot', () => {
     expect(traced.status).toBe(19);
   });
 
+  it('a node that refuses the flags bin/guardts starts the snapshot with gets no blob (the launcher then runs guardts.mjs)', () => {
+    const fakeNode = join(dir, 'refusing-node');
+    writeFileSync(fakeNode, `#!/bin/sh\nfor a do [ "$a" = --no-rehash-snapshot ] && { echo "bad option: $a" >&2; exit 9; }; done\nexec '${process.execPath}' "$@"\n`, { mode: 0o755 });
+    const refusedBlob = join(dir, 'refused', 'guardts.blob');
+    const script = `import(${JSON.stringify(join(cliDir, 'bin', 'snapshot-blob.mjs'))}).then((m) => console.log(JSON.stringify(m.buildSnapshotBlob(${JSON.stringify(fakeNode)}, ${JSON.stringify(refusedBlob)}))))`;
+    const built = run(process.execPath, ['-e', script], dir);
+    expect(JSON.parse(built.stdout)).toMatchObject({ ok: false, message: expect.stringContaining('does not start') });
+    expect(existsSync(refusedBlob)).toBe(false);
+  }, 130_000);
+
   it('bin/guardts runs every other command, and GUARDTS_NO_SNAPSHOT=1 runs all, from guardts.mjs', () => {
     const other = run('sh', ['-x', launcher, 'parse-tree', '-r', 'rules.guard'], dir);
     expect(other.stderr).toContain(`${join(cliDir, 'bin')}/guardts.mjs parse-tree`);
