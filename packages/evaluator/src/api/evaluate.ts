@@ -51,14 +51,19 @@ export function evaluate(rules: CompiledRules, document: Value, options: Evaluat
     if (recorded.ok) {
       if (recorded.report.status === 'FAIL') return recorded;
       failedLastTime.set(rules, false);
-      return { ok: true, report: { ...recorded.report, events: ruleRecordsOnly(recorded.report.rules, recorded.report.status, dataName) } };
+      return withRuleRecordsOnly(recorded.report, dataName);
     }
   }
   const verdicts = run(false, false);
   if (verdicts.ok) failedLastTime.set(rules, verdicts.report.status === 'FAIL');
   // The events of a failure feed reports, which never look inside filter records nor at records without a failure below them.
   if (!verdicts.ok || verdicts.report.status === 'FAIL') return verdicts.ok ? run(true, true) : verdicts;
-  return { ok: true, report: { ...verdicts.report, events: ruleRecordsOnly(verdicts.report.rules, verdicts.report.status, dataName) } };
+  return withRuleRecordsOnly(verdicts.report, dataName);
+}
+
+/** A result in which nothing failed, with the events reports expect of it: file and rule records only. */
+function withRuleRecordsOnly(report: EvaluationReport, dataName: string): EvaluateResult {
+  return { ok: true, report: { ...report, events: ruleRecordsOnly(report.rules, report.status, dataName) } };
 }
 
 /** Whether each rules file's last two-pass evaluation FAILed (see `evaluate`). */

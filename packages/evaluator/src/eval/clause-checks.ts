@@ -16,6 +16,12 @@ export type Outcome = readonly [CheckedValue, 'PASS' | 'FAIL'];
  */
 export type EvaluationResult = { readonly empty: Status } | { readonly passes: number; readonly fails: number };
 
+/** A clause's status from its counts: every value must pass (`matchAll`), or one (`some`). */
+export function statusOfCounts(counts: { readonly passes: number; readonly fails: number }, matchAll: boolean): Status {
+  if (matchAll) return counts.fails > 0 ? 'FAIL' : 'PASS';
+  return counts.passes > 0 ? 'PASS' : 'FAIL';
+}
+
 /** The results of "no value to check", one per status: clauses return them at every evaluation. */
 export const EMPTY_RESULT: { readonly [S in Status]: EvaluationResult } = { PASS: { empty: 'PASS' }, FAIL: { empty: 'FAIL' }, SKIP: { empty: 'SKIP' } };
 

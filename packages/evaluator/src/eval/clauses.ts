@@ -6,7 +6,7 @@ import type { CompiledAccessClause, CompiledRuleReference } from '../compile/ir.
 import type { CheckedValue, Status } from '../report/types.js';
 import { abort, withSpan } from './abort.js';
 import { binaryOperation } from './binary-clause.js';
-import { SUCCESS, tracedQuery, type EvaluationResult } from './clause-checks.js';
+import { statusOfCounts, SUCCESS, tracedQuery, type EvaluationResult } from './clause-checks.js';
 import { resolveFunction } from './functions-bridge.js';
 import type { EvalContext } from './scopes.js';
 import { unaryOperation } from './unary-clause.js';
@@ -38,7 +38,7 @@ export function evaluateAccessClause(clause: CompiledAccessClause, context: Eval
     if (recording) context.endRecord({ kind: 'GuardClauseBlockCheck', block: { status: result.empty, atLeastOneMatches: all, message: null } });
     return result.empty;
   }
-  const status: Status = all ? (result.fails > 0 ? 'FAIL' : 'PASS') : result.passes > 0 ? 'PASS' : 'FAIL';
+  const status = statusOfCounts(result, all);
   if (recording) context.endRecord({ kind: 'GuardClauseBlockCheck', block: { status, atLeastOneMatches: !all, message: null } });
   return status;
 }

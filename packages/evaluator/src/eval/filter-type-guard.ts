@@ -20,6 +20,7 @@ import type {
 import type { CheckedValue, Status } from '../report/types.js';
 import type { MapValue, Value } from '../values/value.js';
 import { countResults } from './binary-clause.js';
+import { statusOfCounts } from './clause-checks.js';
 import { evaluateGuardClause } from './evaluate-rules.js';
 import { compareResults } from './operators.js';
 import { retrieveQuery } from './query.js';
@@ -138,9 +139,13 @@ function typeOf(value: MapValue): string {
 export function guardAdmitsQuietly(guard: TypeGuard, type: Value, context: EvalContext): boolean | null {
   if (guard.kind === 'equals') return type.kind === 'string' && type.value === guard.literal;
   const rhs = guardRhsAtHand(guard.clause, context);
-  if (rhs === null) return null;
+  return rhs === null ? null : clauseAdmitsType(guard.clause, type, rhs);
+}
+
+/** Whether a binary clause on `Type` does not FAIL on a value whose `Type` is `type`; null when the comparison raised. */
+export function clauseAdmitsType(clause: CompiledAccessClause, type: Value, rhs: readonly CheckedValue[]): boolean | null {
   try {
-    return typeClauseStatus(guard.clause, [{ kind: 'resolved', value: type }], rhs) !== 'FAIL';
+    return typeClauseStatus(clause, [{ kind: 'resolved', value: type }], rhs) !== 'FAIL';
   } catch {
     return null;
   }
@@ -157,10 +162,7 @@ function guardRhsAtHand(clause: CompiledAccessClause, context: EvalContext): rea
 }
 
 /** clauses.ts `evaluateAccessClause` of a binary clause, from its two sides. */
-export function typeClauseStatus(clause: CompiledAccessClause, lhs: readonly CheckedValue[], rhs: readonly CheckedValue[]): Status {
+function typeClauseStatus(clause: CompiledAccessClause, lhs: readonly CheckedValue[], rhs: readonly CheckedValue[]): Status {
   const results = compareResults(lhs, rhs, clause.comparison);
-  if (results === null) return 'SKIP';
-  const { passes, fails } = countResults(results);
-  if (clause.query.matchAll) return fails > 0 ? 'FAIL' : 'PASS';
-  return passes > 0 ? 'PASS' : 'FAIL';
+  return results === null ? 'SKIP' : statusOfCounts(countResults(results), clause.query.matchAll);
 }

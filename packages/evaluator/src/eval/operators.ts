@@ -255,13 +255,21 @@ export function countLiteralComparison(lhs: readonly CheckedValue[], rhs: readon
   const r = isLiteral(rhs);
   if (r === null || isLiteral(lhs) !== null) return null;
   if (operator === 'Eq' ? r.kind === 'list' : r.kind !== 'string' && !isFlatList(r)) return null;
+  /** true / false, or null when not comparable: as `eqOperation`'s matchValue, `stringIn`, `containedIn` pair them. */
+  const compare = (value: Value): boolean | null => {
+    if (operator === 'Eq') {
+      const outcome = compareEq(value, r);
+      return outcome instanceof NotComparable ? null : outcome;
+    }
+    if (r.kind === 'string') return value.kind === 'string' ? r.value.includes(value.value) : null;
+    return containsValue((r as ListValue).items, value);
+  };
   let passes = 0;
   let fails = 0;
   const check = (value: Value): void => {
-    const outcome = operator === 'Eq' ? compareEq(value, r) : r.kind === 'string' ? (value.kind === 'string' ? r.value.includes(value.value) : NOT_COMPARABLE) : containsValue((r as ListValue).items, value);
     // Not comparable fails either way; `!=` and `not in` invert the comparable outcomes.
-    if (outcome !== true && outcome !== false) fails++;
-    else if (outcome !== negated) passes++;
+    const outcome = compare(value);
+    if (outcome !== null && outcome !== negated) passes++;
     else fails++;
   };
   for (const each of lhs) {
@@ -274,8 +282,6 @@ export function countLiteralComparison(lhs: readonly CheckedValue[], rhs: readon
   }
   return { passes, fails };
 }
-
-const NOT_COMPARABLE = new NotComparable('');
 
 function isFlatList(value: Value): value is ListValue {
   return value.kind === 'list' && (value.items.length === 0 || value.items[0]!.kind !== 'list');

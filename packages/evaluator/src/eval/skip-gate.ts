@@ -23,9 +23,9 @@
  * without a trace (the caller's business): the result is the verdicts, with no events.
  */
 import type { CompiledAccessClause, CompiledGuardClause, CompiledPart, CompiledQuery, CompiledRule, CompiledRules } from '../compile/ir.js';
-import type { CheckedValue, Status } from '../report/types.js';
+import type { CheckedValue } from '../report/types.js';
 import type { Value } from '../values/value.js';
-import { filterTypeGuard, typeClauseStatus } from './filter-type-guard.js';
+import { clauseAdmitsType, filterTypeGuard } from './filter-type-guard.js';
 import { resourcesByType } from './type-index.js';
 
 /**
@@ -133,12 +133,7 @@ function selectsSome(selector: TypeSelector, byType: ReadonlyMap<string, readonl
 /** Whether the selector's clause does not FAIL on this resource's `Type` (a string: type-index.ts); null when it raised. */
 function typePasses(selector: Extract<TypeSelector, { kind: 'clause' }>, resource: Value): boolean | null {
   const type = resource.kind === 'map' ? resource.entries.get('Type') : undefined;
-  if (type === undefined) return null;
-  try {
-    return typeClauseStatus(selector.clause, [{ kind: 'resolved', value: type }], selector.rhs) !== 'FAIL';
-  } catch {
-    return null;
-  }
+  return type === undefined ? null : clauseAdmitsType(selector.clause, type, selector.rhs);
 }
 
 /** A clause's status on this document when known, else whether evaluating it is safe. */
